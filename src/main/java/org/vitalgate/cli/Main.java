@@ -25,8 +25,7 @@ public final class Main implements Runnable {
 
     /** The configured command line; tests call {@code execute} on it. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Main());
-        cl.setExitCodeOnInvalidInput(2);
+        CommandLine cl = new CommandLine(new Main()); // usage errors exit 2 (picocli default)
         return cl;
     }
 
