@@ -1,0 +1,24 @@
+package org.vitalgate.store;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A diagnostic event for the {@code events} topic (device paired, unknown device seen, store pressure,
+ * decode failures, uplink rejected ...). Events travel in the diagnostic lane: they may be dropped under
+ * store pressure, clinical readings never are.
+ *
+ * @param id         ULID, generated once
+ * @param type       kebab-case event type, e.g. {@code store-quarantined}
+ * @param occurredAt hub instant the event happened
+ * @param attributes flat string attributes; never PHI, never secrets
+ */
+public record Event(String id, String type, Instant occurredAt, Map<String, String> attributes) {
+    public Event {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        attributes = Map.copyOf(attributes);
+    }
+}
