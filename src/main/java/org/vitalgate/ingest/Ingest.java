@@ -1,0 +1,211 @@
+package org.vitalgate.ingest;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vitalgate.codec.Decoded;
+import org.vitalgate.reading.DedupKey;
+import org.vitalgate.reading.Measurement;
+import org.vitalgate.reading.Origin;
+import org.vitalgate.reading.ReadingDraft;
+import org.vitalgate.reading.ReadingIds;
+import org.vitalgate.reading.TimeChain;
+import org.vitalgate.store.Acceptance;
+import org.vitalgate.store.Event;
+import org.vitalgate.store.SqliteStore;
+import org.vitalgate.store.StoreFullException;
+import org.vitalgate.transport.FrameSink;
+import org.vitalgate.transport.RawFrame;
+
+/**
+ * The one place that joins transports, device profiles, codecs and the store: a frame from a provisioned device
+ * is decoded with the codec its profile names, given its identity, patient key, time chain and dedup key, and
+ * handed to the store. Frames from strangers become {@code device-seen} events without data; bad bytes become
+ * counted, rate-limited {@code decode-failed} events (with the hex at DEBUG); nothing becomes a default value.
+ *
+ * <p>Threads: {@link #accept} is called on transport threads and only enqueues; everything else runs on the
+ * single {@code ingest} thread. Store completions arrive on the store's writer thread and go to the
+ * {@link Listener}.
+ */
+public final class Ingest implements FrameSink, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Ingest.class);
+    private static final Duration EVENT_INTERVAL = Duration.ofMinutes(10);
+
+    private final DeviceDirectory devices;
+    private final FrameDecoder decoder;
+    private final SqliteStore store;
+    private final Clock clock;
+    private final ReadingIds ids;
+    private final Listener listener;
+    private final TimeCorrector times;
+    private final BlockingQueue<RawFrame> queue;
+    private final Thread thread;
+    private final Map<String, Instant> lastEventAt = new HashMap<>();
+    private final AtomicLong framesDropped = new AtomicLong();
+    private volatile boolean running = true;
+
+    /** What ingest reports; called on the store's writer thread, must not block. */
+    public interface Listener {
+        void accepted(org.vitalgate.reading.Reading reading);
+
+        default void duplicate(ReadingDraft draft, long existingSeq) {
+        }
+
+        default void refused(ReadingDraft draft, Throwable why) {
+        }
+    }
+
+    public Ingest(DeviceDirectory devices, FrameDecoder decoder, SqliteStore store, Clock clock,
+                  java.time.ZoneId zone, ThreadFactory threads, int queueCapacity, Listener listener) {
+        this.devices = Objects.requireNonNull(devices, "devices");
+        this.decoder = Objects.requireNonNull(decoder, "decoder");
+        this.store = Objects.requireNonNull(store, "store");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.ids = new ReadingIds(clock);
+        this.times = new TimeCorrector(zone);
+        this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.thread = threads.newThread(this::loop);
+        this.thread.start();
+    }
+
+    /** Enqueues a frame; never blocks. A full queue is an error that is logged and counted, never silent. */
+    @Override
+    public void accept(RawFrame frame) {
+        if (!running || !queue.offer(frame)) {
+            long n = framesDropped.incrementAndGet();
+            LOG.error("ingest queue full or closed: frame from {} on {} not processed ({} so far)",
+                    frame.deviceAddress(), frame.channel(), n);
+        }
+    }
+
+    /** Frames that could not be queued, since start. */
+    public long framesDropped() {
+        return framesDropped.get();
+    }
+
+    private void loop() {
+        while (running || !queue.isEmpty()) {
+            try {
+                RawFrame frame = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (frame != null) {
+                    handle(frame);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("ingest failed on a frame", e);
+            }
+        }
+    }
+
+    private void handle(RawFrame frame) {
+        Optional<KnownDevice> known = devices.lookup(frame.deviceAddress());
+        if (known.isEmpty()) {
+            event("device-seen:" + frame.deviceAddress(), "device-seen",
+                    Map.of("address", frame.deviceAddress(), "channel", frame.channel()));
+            return;
+        }
+        KnownDevice device = known.get();
+        Optional<String> codec = device.codecFor(frame.channel());
+        if (codec.isEmpty()) {
+            LOG.debug("{}: no codec for channel {}", frame.deviceAddress(), frame.channel());
+            return;
+        }
+        String codecId = codec.get();
+        if (decoder.isClock(codecId)) {
+            Decoded<java.time.LocalDateTime> clockValue = decoder.decodeClock(codecId, frame.payload());
+            if (clockValue instanceof Decoded.Ok<java.time.LocalDateTime> ok) {
+                times.clockRead(device.identity().address(), ok.value(), frame.receivedAt(), device.deviceTimeIsUtc());
+            } else {
+                decodeFailed(frame, codecId, clockValue);
+            }
+            return;
+        }
+        Decoded<DecodedMeasurement> decoded = decoder.decodeMeasurement(codecId, frame.payload());
+        if (decoded instanceof Decoded.Ok<DecodedMeasurement> ok) {
+            submit(device, ok.value(), frame);
+        } else {
+            decodeFailed(frame, codecId, decoded);
+        }
+    }
+
+    private void submit(KnownDevice device, DecodedMeasurement m, RawFrame frame) {
+        TimeChain time = times.chain(device.identity().address(), m.deviceTime(), frame.receivedAt(),
+                device.deviceTimeIsUtc());
+        java.util.OptionalInt slot = m.userId().isPresent() ? m.userId() : device.userSlot();
+        List<org.vitalgate.reading.MeasurementType> types = m.measurements().stream().map(Measurement::type).toList();
+        ReadingDraft draft = new ReadingDraft(ids.next(),
+                DedupKey.of(device.identity(), slot, types, time, m.recordNumber()),
+                device.identity(), device.patientKey(), slot, m.recordNumber(), time, m.measurements(), m.flags(),
+                Origin.SENSED);
+        CompletableFuture<Acceptance> f = store.submit(draft);
+        f.whenComplete((acceptance, error) -> {
+            if (error != null) {
+                refused(draft, error);
+            } else if (acceptance instanceof Acceptance.Accepted a) {
+                listener.accepted(a.reading());
+            } else if (acceptance instanceof Acceptance.Duplicate d) {
+                LOG.debug("{}: duplicate of seq {} ({})", device.identity().address(), d.existingSeq(), d.dedupKey());
+                listener.duplicate(draft, d.existingSeq());
+            }
+        });
+    }
+
+    private void refused(ReadingDraft draft, Throwable error) {
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        if (cause instanceof StoreFullException) {
+            LOG.error("reading {} from {} REFUSED, store full: {} (the device keeps it in its memory)",
+                    draft.id(), draft.device().address(), cause.getMessage());
+        } else {
+            LOG.error("reading {} from {} NOT stored: {}", draft.id(), draft.device().address(), cause.toString());
+        }
+        listener.refused(draft, cause);
+    }
+
+    private void decodeFailed(RawFrame frame, String codecId, Decoded<?> failure) {
+        String reason = failure instanceof Decoded.Malformed<?> m ? "malformed: " + m.reason() + " at " + m.offset()
+                : failure instanceof Decoded.Unsupported<?> u ? "unsupported: " + u.feature() : "unknown";
+        LOG.debug("{} {} {}: {} hex={}", frame.deviceAddress(), frame.channel(), codecId, reason, frame.payload().hex());
+        event("decode-failed:" + frame.deviceAddress() + ":" + codecId, "decode-failed",
+                Map.of("address", frame.deviceAddress(), "codec", codecId, "reason", reason));
+    }
+
+    /** Records an event at most once per interval per key. */
+    private void event(String key, String type, Map<String, String> attributes) {
+        Instant now = clock.instant();
+        Instant last = lastEventAt.get(key);
+        if (last != null && Duration.between(last, now).compareTo(EVENT_INTERVAL) < 0) {
+            return;
+        }
+        lastEventAt.put(key, now);
+        LOG.info("event {} {}", type, attributes);
+        store.recordEvent(new Event(ids.next().value(), type, now, attributes));
+    }
+
+    /** Stops taking frames, processes what is queued, and returns when the ingest thread has finished. */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.vitalgate.ingest;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.vitalgate.reading.TimeChain;
+import org.vitalgate.reading.TimeCorrection;
+
+/**
+ * Builds a reading's time chain. When the device's clock was read on this connection (Current Time), the
+ * offset between the device's wall clock and the hub's is known and removed from the device time stamp
+ * ({@link TimeCorrection#DEVICE_CLOCK_OFFSET}); otherwise the device time is taken as local wall-clock time in
+ * the hub's zone, or as UTC where the profile says so. A reading without a device time stamp is measured when
+ * received. Confined to the ingest thread.
+ */
+final class TimeCorrector {
+    private final ZoneId zone;
+    private final Map<String, Duration> offsetByDevice = new HashMap<>();
+
+    TimeCorrector(ZoneId zone) {
+        this.zone = Objects.requireNonNull(zone, "zone");
+    }
+
+    /** Records the device clock as read at hub instant {@code at}. */
+    void clockRead(String address, LocalDateTime deviceClock, Instant at, boolean deviceTimeIsUtc) {
+        LocalDateTime hubWall = LocalDateTime.ofInstant(at, deviceTimeIsUtc ? ZoneOffset.UTC : zone);
+        offsetByDevice.put(address, Duration.between(hubWall, deviceClock));
+    }
+
+    TimeChain chain(String address, Optional<LocalDateTime> deviceTime, Instant receivedAt, boolean deviceTimeIsUtc) {
+        if (deviceTime.isEmpty()) {
+            return TimeChain.receivedOnly(receivedAt);
+        }
+        LocalDateTime dt = deviceTime.get();
+        ZoneId deviceZone = deviceTimeIsUtc ? ZoneOffset.UTC : zone;
+        Duration offset = offsetByDevice.get(address);
+        if (offset != null) {
+            Instant measured = dt.minus(offset).atZone(deviceZone).toInstant();
+            return new TimeChain(deviceTime, measured, TimeCorrection.DEVICE_CLOCK_OFFSET, Optional.of(offset), receivedAt);
+        }
+        Instant measured = dt.atZone(deviceZone).toInstant();
+        return new TimeChain(deviceTime, measured,
+                deviceTimeIsUtc ? TimeCorrection.DEVICE_UTC : TimeCorrection.DEVICE_LOCAL, Optional.empty(), receivedAt);
+    }
+}

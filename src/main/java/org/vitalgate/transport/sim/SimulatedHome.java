@@ -1,0 +1,115 @@
+package org.vitalgate.transport.sim;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.vitalgate.transport.FrameSink;
+import org.vitalgate.transport.RawFrame;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A simulated home: a BP cuff, an oximeter, a scale, a glucose meter and a thermometer, each with its own
+ * drifting clock, taking turns to measure and delivering real GATT bytes as {@link RawFrame}s, exactly like the
+ * BLE transport. Used by {@code vitalgate demo} and, when enabled in the config, by {@code vitalgate run}.
+ * Runs on its own thread {@code sim-home}; {@link #close()} is thread-safe.
+ */
+public final class SimulatedHome implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatedHome.class);
+
+    private final Clock clock;
+    private final ZoneId zone;
+    private final Duration meanInterval;
+    private final Random random;
+    private final List<SimulatedDevice> devices;
+    private final ScheduledExecutorService executor;
+    private Instant startedAt;
+
+    public SimulatedHome(Clock clock, ZoneId zone, Duration meanInterval, long seed, java.util.concurrent.ThreadFactory threads) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.zone = Objects.requireNonNull(zone, "zone");
+        this.meanInterval = Objects.requireNonNull(meanInterval, "meanInterval");
+        if (meanInterval.isZero() || meanInterval.isNegative()) {
+            throw new IllegalArgumentException("meanInterval must be positive: " + meanInterval);
+        }
+        this.random = new Random(seed);
+        this.devices = standardDevices(seed).stream().map(i -> new SimulatedDevice(i, random)).toList();
+        this.executor = Executors.newSingleThreadScheduledExecutor(threads);
+    }
+
+    /** The five devices of the simulated home. Addresses are stable across runs, serial numbers per seed. */
+    public static List<SimulatedDeviceInfo> standardDevices(long seed) {
+        String s = Long.toHexString(seed & 0xFFFF).toUpperCase(java.util.Locale.ROOT);
+        return List.of(
+                new SimulatedDeviceInfo("SIM:BP:01", SimulatedDeviceInfo.Kind.BP_CUFF,
+                        "A&D Medical", "UA-651BLE", "5170" + s, "sim-1.0"),
+                new SimulatedDeviceInfo("SIM:OX:01", SimulatedDeviceInfo.Kind.OXIMETER,
+                        "Nonin Medical", "3230", "502" + s, "sim-1.0"),
+                new SimulatedDeviceInfo("SIM:WS:01", SimulatedDeviceInfo.Kind.SCALE,
+                        "A&D Medical", "UC-352BLE", "5180" + s, "sim-1.0"),
+                new SimulatedDeviceInfo("SIM:GL:01", SimulatedDeviceInfo.Kind.GLUCOMETER,
+                        "Ascensia", "Contour Next One", "7A" + s, "sim-1.0"),
+                new SimulatedDeviceInfo("SIM:TH:01", SimulatedDeviceInfo.Kind.THERMOMETER,
+                        "A&D Medical", "UT-201BLE", "5190" + s, "sim-1.0"));
+    }
+
+    public List<SimulatedDeviceInfo> devices() {
+        return devices.stream().map(SimulatedDevice::info).toList();
+    }
+
+    /** Starts taking measurements, delivering frames to {@code sink}. */
+    public synchronized void start(FrameSink sink) {
+        Objects.requireNonNull(sink, "sink");
+        if (startedAt != null) {
+            throw new IllegalStateException("already started");
+        }
+        startedAt = clock.instant();
+        LOG.info("simulated home started: {} devices, a measurement every ~{} ms", devices.size(), meanInterval.toMillis());
+        scheduleNext(sink);
+    }
+
+    private void scheduleNext(FrameSink sink) {
+        long mean = meanInterval.toMillis();
+        long delay = mean / 2 + (long) (random.nextDouble() * mean);
+        try {
+            executor.schedule(() -> {
+                try {
+                    measureOnce(sink);
+                } catch (RuntimeException e) {
+                    LOG.error("simulated measurement failed", e);
+                }
+                scheduleNext(sink);
+            }, delay, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            // closed: no more measurements
+        }
+    }
+
+    private void measureOnce(FrameSink sink) {
+        SimulatedDevice device = devices.get(random.nextInt(devices.size()));
+        Instant now = clock.instant();
+        LocalDateTime deviceNow = device.deviceClock(LocalDateTime.ofInstant(now, zone),
+                Duration.between(startedAt, now));
+        for (SimulatedDevice.SimFrame f : device.measure(deviceNow)) {
+            sink.accept(new RawFrame(device.info().address(), f.characteristicUuid(), f.payload(), clock.instant()));
+        }
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Runs the whole test suite (unit tests and integration tests with real Mosquitto, SQLite, dbus-daemon, socat).
+# Installs missing Debian packages when run as root; otherwise says exactly what is missing.
+set -euo pipefail
+cd "$(dirname "$0")"
+. ./scripts/prereqs.sh
+need_packages openjdk-17-jdk-headless:javac maven:mvn mosquitto:mosquitto mosquitto-clients:mosquitto_sub \
+  socat:socat dbus:dbus-daemon openssl:openssl
+exec mvn -B verify "$@"
