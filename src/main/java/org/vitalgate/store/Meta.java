@@ -1,0 +1,54 @@
+package org.vitalgate.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * The {@code meta} key/value table: {@code last_seq} (the highest seq ever assigned, so seq never restarts or
+ * repeats even after every row is purged) and {@code dropped_events}. Stateless; callers hold the store's
+ * monitor.
+ */
+final class Meta {
+    static final String LAST_SEQ = "last_seq";
+    static final String DROPPED_EVENTS = "dropped_events";
+
+    private Meta() {
+    }
+
+    static long get(Connection conn, String key) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+
+    static void set(Connection conn, String key, long value) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(
+                "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")) {
+            ps.setString(1, key);
+            ps.setLong(2, value);
+            ps.executeUpdate();
+        }
+    }
+
+    static void add(Connection conn, String key, long delta) throws SQLException {
+        if (delta != 0) {
+            set(conn, key, get(conn, key) + delta);
+        }
+    }
+
+    /**
+     * The highest seq ever assigned: {@code meta.last_seq}, or higher if rows or dedup keys somehow carry a
+     * higher one (a seq must never be reused).
+     */
+    static long lastSeq(Connection conn) throws SQLException {
+        long meta = get(conn, LAST_SEQ);
+        long rows = Sql.queryLong(conn, "SELECT coalesce(max(seq), 0) FROM outbox");
+        long keys = Sql.queryLong(conn, "SELECT coalesce(max(seq), 0) FROM dedup_key");
+        return Math.max(meta, Math.max(rows, keys));
+    }
+}

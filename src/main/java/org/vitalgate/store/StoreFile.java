@@ -1,0 +1,117 @@
+package org.vitalgate.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens the store's single JDBC connection: pragmas (WAL, {@code synchronous=FULL}, busy timeout), the
+ * integrity check, quarantine of a damaged file and schema migration.
+ *
+ * <pre>
+ *   connect ──► quick_check ok ──────────────────────────────► migrate ──► ready
+ *      │             │ fails                                      ▲
+ *      │ NOTADB /    ▼                                            │
+ *      └ CORRUPT ─► close, rename file (+ -wal, -shm) aside ──► connect a fresh file
+ * </pre>
+ *
+ * Any other failure (permissions, I/O, a schema newer than this code) is a {@link StoreException} and the file
+ * is left alone. Stateless; used once at open.
+ */
+final class StoreFile {
+    private static final Logger LOG = LoggerFactory.getLogger(StoreFile.class);
+    private static final int BUSY_TIMEOUT_MS = 5000;
+
+    /** An open, migrated connection, and where a damaged predecessor went. */
+    record Opened(Connection connection, Optional<Path> quarantinedTo, Optional<String> quarantineReason) {
+    }
+
+    private StoreFile() {
+    }
+
+    static Opened open(StoreSettings settings, Clock clock) throws StoreException {
+        Path path = settings.path();
+        try {
+            Path dir = path.toAbsolutePath().getParent();
+            if (dir != null) {
+                Files.createDirectories(dir);
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot create the store's directory for " + path + ": " + e, e);
+        }
+        Optional<String> problem;
+        Connection conn = null;
+        try {
+            conn = connect(settings);
+            problem = Quarantine.check(conn);
+        } catch (SQLException e) {
+            if (!Sql.isCorruption(e)) {
+                closeQuietly(conn);
+                throw new StoreException("cannot open store " + path + ": " + e.getMessage(), e);
+            }
+            problem = Optional.of(e.getMessage());
+        }
+        Optional<Path> movedTo = Optional.empty();
+        if (problem.isPresent()) {
+            closeQuietly(conn);
+            movedTo = Optional.of(Quarantine.moveAside(path, clock.instant()));
+            LOG.error("store {} is damaged ({}); moved aside to {} and starting a fresh store",
+                    path, problem.get(), movedTo.get());
+            try {
+                conn = connect(settings);
+            } catch (SQLException e) {
+                throw new StoreException("cannot open a fresh store at " + path + ": " + e.getMessage(), e);
+            }
+        }
+        try {
+            Schema.migrate(conn, path);
+        } catch (SQLException e) {
+            closeQuietly(conn);
+            throw new StoreException("cannot migrate store " + path + ": " + e.getMessage(), e);
+        } catch (StoreException e) {
+            closeQuietly(conn);
+            throw e;
+        }
+        return new Opened(conn, movedTo, problem);
+    }
+
+    private static Connection connect(StoreSettings settings) throws SQLException {
+        Connection conn = DriverManager.getConnection("jdbc:sqlite:" + settings.path().toAbsolutePath());
+        try {
+            Sql.execute(conn, "PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
+            String mode = "";
+            try (var st = conn.createStatement(); var rs = st.executeQuery("PRAGMA journal_mode = WAL")) {
+                mode = rs.next() ? rs.getString(1) : "";
+            }
+            if (!"wal".equalsIgnoreCase(mode)) {
+                throw new SQLException("cannot switch " + settings.path() + " to WAL (journal_mode=" + mode + ")");
+            }
+            // Power cuts are normal in homes: a committed reading must survive one.
+            Sql.execute(conn, "PRAGMA synchronous = FULL");
+            // Keep the WAL file from staying large after a checkpoint: it counts against maxBytes.
+            long walLimit = Math.max(64 * 1024, Math.min(settings.maxBytes() / 8, 4L << 20));
+            Sql.execute(conn, "PRAGMA journal_size_limit = " + walLimit);
+            return conn;
+        } catch (SQLException e) {
+            closeQuietly(conn);
+            throw e;
+        }
+    }
+
+    static void closeQuietly(Connection conn) {
+        if (conn != null) {
+            try {
+                conn.close();
+            } catch (SQLException e) {
+                LOG.debug("closing store connection: {}", e.toString());
+            }
+        }
+    }
+}
