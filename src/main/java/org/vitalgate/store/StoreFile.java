@@ -10,16 +10,17 @@ import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
 
 /**
  * Opens the store's single JDBC connection: pragmas (WAL, {@code synchronous=FULL}, busy timeout), the
  * integrity check, quarantine of a damaged file and schema migration.
  *
  * <pre>
- *   connect ──► quick_check ok ──────────────────────────────► migrate ──► ready
- *      │             │ fails                                      ▲
- *      │ NOTADB /    ▼                                            │
- *      └ CORRUPT ─► close, rename file (+ -wal, -shm) aside ──► connect a fresh file
+ *   quick_check (read-only) ── ok ──► connect (WAL, FULL) ──────────────► migrate ──► ready
+ *      │ fails / NOTADB / CORRUPT         │ NOTADB / CORRUPT               ▲
+ *      ▼                                  ▼                                │
+ *   rename file (+ -wal, -shm) aside ◄────┘ ──────► connect a fresh file ──┘
  * </pre>
  *
  * Any other failure (permissions, I/O, a schema newer than this code) is a {@link StoreException} and the file
@@ -46,21 +47,20 @@ final class StoreFile {
         } catch (IOException e) {
             throw new StoreException("cannot create the store's directory for " + path + ": " + e, e);
         }
-        Optional<String> problem;
+        Optional<String> problem = Files.exists(path) ? check(path) : Optional.empty();
         Connection conn = null;
-        try {
-            conn = connect(settings);
-            problem = Quarantine.check(conn);
-        } catch (SQLException e) {
-            if (!Sql.isCorruption(e)) {
-                closeQuietly(conn);
-                throw new StoreException("cannot open store " + path + ": " + e.getMessage(), e);
+        if (problem.isEmpty()) {
+            try {
+                conn = connect(settings);
+            } catch (SQLException e) {
+                if (!Sql.isCorruption(e)) {
+                    throw new StoreException("cannot open store " + path + ": " + e.getMessage(), e);
+                }
+                problem = Optional.of(e.getMessage());
             }
-            problem = Optional.of(e.getMessage());
         }
         Optional<Path> movedTo = Optional.empty();
         if (problem.isPresent()) {
-            closeQuietly(conn);
             movedTo = Optional.of(Quarantine.moveAside(path, clock.instant()));
             LOG.error("store {} is damaged ({}); moved aside to {} and starting a fresh store",
                     path, problem.get(), movedTo.get());
@@ -80,6 +80,24 @@ final class StoreFile {
             throw e;
         }
         return new Opened(conn, movedTo, problem);
+    }
+
+    /**
+     * Runs the integrity check on a read-only connection: a read-write connection would, on close, checkpoint or
+     * delete the WAL of a damaged database, and nothing of a damaged store may be lost before it is moved aside.
+     */
+    private static Optional<String> check(Path path) throws StoreException {
+        SQLiteConfig readOnly = new SQLiteConfig();
+        readOnly.setReadOnly(true);
+        readOnly.setBusyTimeout(BUSY_TIMEOUT_MS);
+        try (Connection conn = readOnly.createConnection("jdbc:sqlite:" + path.toAbsolutePath())) {
+            return Quarantine.check(conn);
+        } catch (SQLException e) {
+            if (Sql.isCorruption(e)) {
+                return Optional.of(e.getMessage());
+            }
+            throw new StoreException("cannot open store " + path + ": " + e.getMessage(), e);
+        }
     }
 
     private static Connection connect(StoreSettings settings) throws SQLException {

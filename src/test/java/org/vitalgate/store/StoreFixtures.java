@@ -75,8 +75,8 @@ final class StoreFixtures {
     }
 
     static EventEncoder events() {
-        return e -> ("{\"type\":\"" + e.type() + "\",\"id\":\"" + e.id() + "\",\"attributes\":" + e.attributes().size()
-                + "}").getBytes(StandardCharsets.UTF_8);
+        return e -> ("{\"type\":\"" + e.type() + "\",\"id\":\"" + e.id() + "\",\"attributes\":\"" + new java.util.TreeMap<>(e.attributes())
+                + "\"}").getBytes(StandardCharsets.UTF_8);
     }
 
     /** Event ids: E1, E2, ... Thread-safe. */
