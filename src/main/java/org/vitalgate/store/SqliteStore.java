@@ -46,8 +46,9 @@ public final class SqliteStore implements Outbox, AutoCloseable {
     private final StoreSettings settings;
     private final Clock clock;
     private final Supplier<String> eventIds;
+    private final PayloadEncoder payloads;
+    private final EventEncoder eventEncoder;
     private final Connection conn;
-    private final BatchWriter batchWriter;
     private final OutboxQueries queries;
     private final StoreLimits limits;
     private final GroupCommitWriter writer;
@@ -59,6 +60,7 @@ public final class SqliteStore implements Outbox, AutoCloseable {
     private long lastSeq;
     private long protectedEventId = -1;
     private boolean connectionClosed;
+    private BatchWriter batchWriter;
 
     private SqliteStore(StoreSettings settings, Clock clock, Supplier<String> eventIds, StoreFile.Opened opened,
                         PayloadEncoder payloads, EventEncoder events, LongSupplier freeDisk, ThreadFactory threads)
@@ -66,6 +68,8 @@ public final class SqliteStore implements Outbox, AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.eventIds = eventIds;
+        this.payloads = payloads;
+        this.eventEncoder = events;
         this.conn = opened.connection();
         this.batchWriter = new BatchWriter(conn, payloads, events);
         this.queries = new OutboxQueries(conn);
@@ -360,6 +364,7 @@ public final class SqliteStore implements Outbox, AutoCloseable {
         } catch (SQLException e) {
             queueDrops.addAndGet(drops + events.size());
             reloadLastSeq();
+            renewStatements();
             if (Sql.isFull(e)) {
                 enterFull("SQLite reports the disk or database full: " + e.getMessage());
                 return failAll(batch, new StoreFullException("reading refused, store full: " + e.getMessage(), e));
@@ -488,11 +493,26 @@ public final class SqliteStore implements Outbox, AutoCloseable {
             });
         } catch (SQLException e) {
             LOG.warn("cannot record event {}: {}", type, e.toString());
+            renewStatements();
         }
         if (id[0] < 0) {
             queueDrops.incrementAndGet();
         }
         return id[0];
+    }
+
+    /** sqlite-jdbc may leave a prepared statement unusable after an error: start over with fresh ones. */
+    private void renewStatements() {
+        try {
+            batchWriter.close();
+        } catch (SQLException e) {
+            LOG.debug("closing statements after a failed batch: {}", e.toString());
+        }
+        try {
+            batchWriter = new BatchWriter(conn, payloads, eventEncoder);
+        } catch (SQLException e) {
+            LOG.error("cannot prepare store statements: {}", e.toString());
+        }
     }
 
     private void reloadLastSeq() {

@@ -116,6 +116,9 @@ final class StoreFile {
             // Keep the WAL file from staying large after a checkpoint: it counts against maxBytes.
             long walLimit = Math.max(64 * 1024, Math.min(settings.maxBytes() / 8, 4L << 20));
             Sql.execute(conn, "PRAGMA journal_size_limit = " + walLimit);
+            // Checkpoint sooner in a small store (the default is 1000 pages, 4 MiB).
+            long autoCheckpointPages = Math.max(16, Math.min(1000, settings.maxBytes() / 4096 / 16));
+            Sql.execute(conn, "PRAGMA wal_autocheckpoint = " + autoCheckpointPages);
             return conn;
         } catch (SQLException e) {
             closeQuietly(conn);
