@@ -18,8 +18,8 @@ import org.vitalgate.reading.ReadingDraft;
 /**
  * Writes one group-commit batch inside the caller's transaction: for each draft the de-duplication check
  * (against stored keys and earlier drafts of the same batch), the next seq, the encoded payload, the outbox row,
- * the dedup key and the device cursor; then each event; then {@code meta.last_seq}. A duplicate or a draft
- * whose payload cannot be encoded consumes no seq, so seqs stay gap-free.
+ * the dedup key and the device cursor; then each event. A duplicate or a draft whose payload cannot be encoded
+ * consumes no seq, so seqs stay gap-free. {@code meta.last_seq} is not written here: see {@link Meta#lastSeq}.
  *
  * <p>Not thread-safe: used under the store's monitor, on the writer thread or at open.
  */
@@ -102,9 +102,6 @@ final class BatchWriter implements AutoCloseable {
             if (!insertEvent(e, now)) {
                 dropped++;
             }
-        }
-        if (seq != lastSeq) {
-            Meta.set(conn, Meta.LAST_SEQ, seq);
         }
         Meta.add(conn, Meta.DROPPED_EVENTS, dropped + extraDrops);
         return new Result(outcomes, seq, dropped);

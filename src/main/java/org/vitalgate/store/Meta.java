@@ -6,8 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * The {@code meta} key/value table: {@code last_seq} (the highest seq ever assigned, so seq never restarts or
- * repeats even after every row is purged) and {@code dropped_events}. Stateless; callers hold the store's
+ * The {@code meta} key/value table: {@code last_seq} (the highest seq ever assigned once rows are deleted, so seq
+ * never restarts or repeats even after every row is purged) and {@code dropped_events}. Stateless; callers hold the store's
  * monitor.
  */
 final class Meta {
@@ -42,13 +42,23 @@ final class Meta {
     }
 
     /**
-     * The highest seq ever assigned: {@code meta.last_seq}, or higher if rows or dedup keys somehow carry a
-     * higher one (a seq must never be reused).
+     * The highest seq ever assigned: the larger of the highest seq in the outbox and {@code meta.last_seq}.
+     *
+     * <p>Why the batch transaction does not update {@code meta.last_seq}: the highest seq is always either still
+     * in the outbox or, once rows are deleted, in meta, because every transaction that deletes outbox rows first
+     * records the current last seq ({@link #recordLastSeq}). That keeps one page out of every commit's WAL
+     * writes (a single-reading commit touches about seven pages), which matters on SD-card flash.
      */
     static long lastSeq(Connection conn) throws SQLException {
         long meta = get(conn, LAST_SEQ);
         long rows = Sql.queryLong(conn, "SELECT coalesce(max(seq), 0) FROM outbox");
-        long keys = Sql.queryLong(conn, "SELECT coalesce(max(seq), 0) FROM dedup_key");
-        return Math.max(meta, Math.max(rows, keys));
+        return Math.max(meta, rows);
+    }
+
+    /** Call in every transaction that deletes outbox rows, before deleting. */
+    static void recordLastSeq(Connection conn, long lastSeq) throws SQLException {
+        if (get(conn, LAST_SEQ) < lastSeq) {
+            set(conn, LAST_SEQ, lastSeq);
+        }
     }
 }

@@ -39,7 +39,6 @@ final class Schema {
                     "CREATE INDEX outbox_confirmed ON outbox (confirmed_at) WHERE confirmed_at IS NOT NULL",
                     "CREATE TABLE dedup_key (key TEXT PRIMARY KEY, seq INTEGER NOT NULL, created_at INTEGER NOT NULL)"
                             + " WITHOUT ROWID",
-                    "CREATE INDEX dedup_key_age ON dedup_key (created_at)",
                     "CREATE TABLE meta (key TEXT PRIMARY KEY, value) WITHOUT ROWID",
                     "CREATE TABLE device_cursor (address TEXT PRIMARY KEY, last_record INTEGER NOT NULL) WITHOUT ROWID",
                     "INSERT INTO meta (key, value) VALUES ('last_seq', 0), ('dropped_events', 0)"));

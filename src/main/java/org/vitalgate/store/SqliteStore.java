@@ -244,7 +244,10 @@ public final class SqliteStore implements Outbox, AutoCloseable {
         long dedupCutoff = now.minus(Duration.ofDays(settings.dedupDays())).toEpochMilli();
         PurgeResult[] result = new PurgeResult[1];
         try {
-            Sql.inTransaction(conn, () -> result[0] = queries.purge(historyCutoff, dedupCutoff));
+            Sql.inTransaction(conn, () -> {
+                Meta.recordLastSeq(conn, lastSeq);
+                result[0] = queries.purge(historyCutoff, dedupCutoff);
+            });
             Sql.execute(conn, "PRAGMA wal_checkpoint(PASSIVE)");
         } catch (SQLException e) {
             throw failure("purging", e);
@@ -405,7 +408,10 @@ public final class SqliteStore implements Outbox, AutoCloseable {
         }
         while (violation.isPresent()) {
             int[] n = new int[1];
-            Sql.inTransaction(conn, () -> n[0] = queries.purgeOldestConfirmed(SHED_CHUNK));
+            Sql.inTransaction(conn, () -> {
+                Meta.recordLastSeq(conn, lastSeq);
+                n[0] = queries.purgeOldestConfirmed(SHED_CHUNK);
+            });
             if (n[0] == 0) {
                 break;
             }

@@ -103,6 +103,12 @@ class StoreBoundsTest {
         }
         store.confirm(acks);
         await().atMost(Duration.ofSeconds(5)).until(store::isAcceptingReadings);
+        assertThat(store.recent(1)).isEmpty();
+
+        // with every reading row shed, seq still carries on after a restart
+        store.close();
+        open(300_000, 0, Duration.ofMillis(1));
+        assertThat(store.stats().lastSeq()).isEqualTo(accepted.size());
         Acceptance next = get(store.submit(drafts.draft("after")));
         assertThat(((Acceptance.Accepted) next).reading().seq()).isEqualTo(accepted.size() + 1);
     }
