@@ -79,6 +79,10 @@ final class GroupCommitWriter {
 
     /** Queues the stop sentinel behind everything already queued and waits for the thread to end. */
     void stopAndJoin() throws InterruptedException {
+        if (Thread.currentThread() == thread) {
+            throw new IllegalStateException("the store cannot be closed from its own writer thread"
+                    + " (a callback of a submit future)");
+        }
         queue.put(Job.Stop.INSTANCE);
         thread.join();
     }

@@ -113,6 +113,7 @@ public final class SqliteStore implements Outbox, AutoCloseable {
                     "quarantinedTo", opened.quarantinedTo().get().toString(),
                     "reason", opened.quarantineReason().orElse("")));
         }
+        store.checkAtOpen();
         store.writer.start();
         return store;
     }
@@ -259,7 +260,7 @@ public final class SqliteStore implements Outbox, AutoCloseable {
 
     /**
      * Stops accepting, commits everything already queued, stops the writer and closes the connection.
-     * Idempotent. Readings submitted concurrently with close either commit or fail with {@link StoreException}.
+     * Idempotent. Must not be called from a submit future's callback (those run on the writer thread). Readings submitted concurrently with close either commit or fail with {@link StoreException}.
      */
     @Override
     public void close() {
@@ -454,6 +455,15 @@ public final class SqliteStore implements Outbox, AutoCloseable {
         if (!accepting) {
             accepting = true;
             LOG.info("store has room again; accepting readings");
+        }
+    }
+
+    /** So that {@link #isAcceptingReadings()} is right from the start, before the first batch. */
+    private synchronized void checkAtOpen() {
+        try {
+            admit().ifPresent(this::enterFull);
+        } catch (SQLException e) {
+            LOG.warn("store limit check at open failed: {}", e.toString());
         }
     }
 

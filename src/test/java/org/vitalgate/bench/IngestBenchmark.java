@@ -20,8 +20,9 @@ import org.vitalgate.store.StoreSettings;
  * its commit, {@code synchronous=FULL}) one at a time and in bursts, and bytes written to disk per reading
  * ({@code /proc/self/io write_bytes}, else growth of the database and WAL files). Payloads ~600 bytes.
  *
- * <p>Usage: {@code IngestBenchmark [seconds-per-case]} (default 3), or {@code IngestBenchmark preload <db> <n>}
- * to fill a store file with {@link StorePreloader}. A tool, not a test.
+ * <p>Usage: {@code IngestBenchmark [seconds-per-case]} (default 3); {@code IngestBenchmark preload <db> <n>}
+ * to fill a store file with {@link StorePreloader}; {@code IngestBenchmark open <db>} to time opening a big store.
+ * A tool, not a test.
  */
 public final class IngestBenchmark {
     private IngestBenchmark() {
@@ -34,6 +35,10 @@ public final class IngestBenchmark {
     public static void main(String[] args) throws Exception {
         if (args.length == 3 && args[0].equals("preload")) {
             StorePreloader.main(new String[] {args[1], args[2]});
+            return;
+        }
+        if (args.length == 2 && args[0].equals("open")) {
+            timeOpen(Path.of(args[1]));
             return;
         }
         double secondsPerCase = args.length > 0 ? Double.parseDouble(args[0]) : 3.0;
@@ -52,6 +57,21 @@ public final class IngestBenchmark {
             print(rows);
         } finally {
             deleteTree(dir);
+        }
+    }
+
+    /** Times opening an existing (e.g. preloaded) store: integrity check, stats, first pending page. */
+    private static void timeOpen(Path db) throws Exception {
+        long t0 = System.nanoTime();
+        try (SqliteStore store = SqliteStore.open(StorePreloader.settings(db), Clock.systemUTC(),
+                BenchReadings.payloads(), BenchReadings.events(), () -> "OPEN-BENCH")) {
+            long t1 = System.nanoTime();
+            var stats = store.stats();
+            long t2 = System.nanoTime();
+            int n = store.pending(org.vitalgate.store.Lane.CLINICAL, 0, 500).size();
+            long t3 = System.nanoTime();
+            System.out.printf("open (quick_check, migrate) %.0f ms; stats %.0f ms (%s); pending(500) %.1f ms (%d rows)%n",
+                    (t1 - t0) / 1e6, (t2 - t1) / 1e6, stats, (t3 - t2) / 1e6, n);
         }
     }
 

@@ -102,4 +102,26 @@ class QuarantineTest {
             assertThat(aside.resolveSibling(aside.getFileName() + "-shm")).exists();
         }
     }
+
+    @Test
+    void aCopyTakenAtAPowerCutWithAHotWalOpensWithEveryCommittedReadingAndNoQuarantine() throws Exception {
+        StoreSettings s = StoreFixtures.settings(dir);
+        Path crashDir = Files.createDirectory(dir.resolve("after-power-cut"));
+        try (SqliteStore store = StoreFixtures.open(s, clock)) {
+            for (int i = 0; i < 20; i++) {
+                store.submit(drafts.draft("w" + i)).get();
+            }
+            // the committed readings are still only in the WAL: copy what a power cut would leave on disk
+            assertThat(Files.size(dir.resolve("store.db-wal"))).isPositive();
+            Files.copy(s.path(), crashDir.resolve("store.db"));
+            Files.copy(dir.resolve("store.db-wal"), crashDir.resolve("store.db-wal"));
+        }
+        try (SqliteStore recovered = StoreFixtures.open(StoreFixtures.settings(crashDir), clock)) {
+            assertThat(recovered.quarantinedTo()).isEmpty();
+            assertThat(recovered.stats().pendingReadings()).isEqualTo(20);
+            assertThat(recovered.stats().lastSeq()).isEqualTo(20);
+            Acceptance a = recovered.submit(drafts.draft("w3")).get();
+            assertThat(a).isEqualTo(new Acceptance.Duplicate("w3", 4));
+        }
+    }
 }
