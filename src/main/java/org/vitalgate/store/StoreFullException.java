@@ -8,4 +8,8 @@ public final class StoreFullException extends StoreException {
     public StoreFullException(String message) {
         super(message);
     }
+
+    public StoreFullException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }
