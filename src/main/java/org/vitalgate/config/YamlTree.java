@@ -1,0 +1,104 @@
+package org.vitalgate.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+/**
+ * Reads YAML into {@link YamlNode}s that remember their line, using Jackson's streaming YAML parser (tree
+ * models lose locations). Reports syntax errors and duplicate keys as problems. Stateless; thread-safe.
+ */
+final class YamlTree {
+    private static final YAMLFactory YAML = new YAMLFactory();
+
+    private YamlTree() {
+    }
+
+    /** The document's root, or empty after reporting why there is none. An empty file is an empty mapping. */
+    static Optional<YamlNode> parse(String text, Problems problems) {
+        try (JsonParser p = YAML.createParser(text)) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                return Optional.of(new YamlNode.Mapping(Map.of(), 1));
+            }
+            YamlNode root = read(p, problems);
+            if (p.nextToken() != null) {
+                problems.add("", line(p.currentTokenLocation()), "more than one YAML document; keep one");
+            }
+            return Optional.of(root);
+        } catch (JsonProcessingException e) {
+            for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+                if (c instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+                    // SnakeYAML knows where the problem is; Jackson reports where the enclosing node began
+                    String context = m.getContext() == null ? "" : " (" + m.getContext() + ")";
+                    problems.add("", m.getProblemMark().getLine() + 1,
+                            "YAML syntax error: " + m.getProblem() + context);
+                    return Optional.empty();
+                }
+            }
+            JsonLocation at = e.getLocation();
+            String why = e.getOriginalMessage().replaceAll("\\s*\\n\\s*", " ").trim();
+            problems.add("", at == null ? 0 : line(at), "YAML syntax error: " + why);
+            return Optional.empty();
+        } catch (IOException e) {
+            problems.add("", 0, "cannot read YAML: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static YamlNode read(JsonParser p, Problems problems) throws IOException {
+        int line = line(p.currentTokenLocation());
+        JsonToken t = p.currentToken();
+        switch (t) {
+            case START_OBJECT:
+                return readMapping(p, line, problems);
+            case START_ARRAY:
+                List<YamlNode> items = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    items.add(read(p, problems));
+                }
+                return new YamlNode.Sequence(items, line);
+            case VALUE_NULL:
+                return new YamlNode.Null(line);
+            case VALUE_TRUE:
+            case VALUE_FALSE:
+                return new YamlNode.Scalar(p.getText(), YamlNode.Scalar.Kind.BOOLEAN, line);
+            case VALUE_NUMBER_INT:
+                return new YamlNode.Scalar(p.getText(), YamlNode.Scalar.Kind.INTEGER, line);
+            case VALUE_NUMBER_FLOAT:
+                return new YamlNode.Scalar(p.getText(), YamlNode.Scalar.Kind.DECIMAL, line);
+            default:
+                return new YamlNode.Scalar(p.getText(), YamlNode.Scalar.Kind.STRING, line);
+        }
+    }
+
+    private static YamlNode readMapping(JsonParser p, int line, Problems problems) throws IOException {
+        Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            int keyLine = line(p.currentTokenLocation());
+            p.nextToken();
+            YamlNode value = read(p, problems);
+            YamlNode.Entry previous = entries.get(key);
+            if (previous != null) {
+                problems.add(key, keyLine, "duplicate key (first at line " + previous.keyLine() + ")");
+            } else {
+                entries.put(key, new YamlNode.Entry(key, keyLine, value));
+            }
+        }
+        return new YamlNode.Mapping(entries, line);
+    }
+
+    private static int line(JsonLocation at) {
+        return Math.max(at.getLineNr(), 0);
+    }
+}
