@@ -18,6 +18,14 @@ import org.vitalgate.codec.Decoded;
 public record GattDateTime(int year, int month, int day, int hours, int minutes, int seconds) {
     public static final int OCTETS = 7;
 
+    public GattDateTime {
+        if (year != 0 && (year < 1582 || year > 9999) || month < 0 || month > 12 || day < 0 || day > 31
+                || hours < 0 || hours > 23 || minutes < 0 || minutes > 59 || seconds < 0 || seconds > 59) {
+            throw new IllegalArgumentException("date time field out of range: " + year + "-" + month + "-" + day
+                    + " " + hours + ":" + minutes + ":" + seconds);
+        }
+    }
+
     /** True when year, month and day are all known. */
     public boolean dateKnown() {
         return year != 0 && month != 0 && day != 0;
