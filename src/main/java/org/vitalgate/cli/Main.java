@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Home vital-sign hub agent: BLE and serial devices to a durable outbox to MQTT.",
         subcommands = {
-            CommandLine.HelpCommand.class
+            CommandLine.HelpCommand.class,
+            DecodeCommand.class
         })
 public final class Main implements Runnable {
 

@@ -52,6 +52,9 @@ public enum StatusFlag {
     SENSOR_UNCONNECTED,
     UNKNOWN_SENSOR,
     SENSOR_DISCONNECTED,
+    SENSOR_INTERFERENCE,
+    /** PLX spot-check flag bit 4: the device clock is not set, so its time stamp is not a time. */
+    DEVICE_CLOCK_NOT_SET,
     // Weight / body composition
     MEASUREMENT_UNSUCCESSFUL,
     MULTIPLE_USERS

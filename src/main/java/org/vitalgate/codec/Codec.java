@@ -1,0 +1,80 @@
+package org.vitalgate.codec;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.vitalgate.reading.Bytes;
+
+/**
+ * One registered characteristic codec: id (e.g. {@code gatt.bps.measurement}), 16-bit SIG UUID, SIG name,
+ * parser, and for measurement characteristics the mapper to the reading model. Immutable; thread-safe.
+ */
+public final class Codec<T> {
+    private final String id;
+    private final int uuid16;
+    private final String name;
+    private final CharacteristicParser<T> parser;
+    private final MeasurementMapper<T> mapper;
+
+    Codec(String id, int uuid16, String name, CharacteristicParser<T> parser, MeasurementMapper<T> mapper) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.uuid16 = uuid16;
+        this.name = Objects.requireNonNull(name, "name");
+        this.parser = Objects.requireNonNull(parser, "parser");
+        this.mapper = mapper;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public int uuid16() {
+        return uuid16;
+    }
+
+    /** The full 128-bit UUID, lower case, on the Bluetooth base UUID. */
+    public String uuid128() {
+        return GattUuid.toFull(uuid16);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** True when {@link #decodeAndMap} can produce readings. */
+    public boolean isMeasurement() {
+        return mapper != null;
+    }
+
+    public CharacteristicParser<T> parser() {
+        return parser;
+    }
+
+    public Decoded<T> decode(Bytes value) {
+        return parser.parse(value);
+    }
+
+    /** Decodes and maps; {@link Decoded.Unsupported} for characteristics that are not measurements. */
+    public Decoded<MappedReading> decodeAndMap(Bytes value) {
+        if (mapper == null) {
+            return Decoded.unsupported(id + " is not a measurement characteristic", value);
+        }
+        Decoded<T> d = parser.parse(value);
+        if (d instanceof Decoded.Ok<T> ok) {
+            return mapper.map(id, ok.value(), value);
+        }
+        return Lengths.failure(d);
+    }
+
+    /** Maps an already decoded value (e.g. one assembled from several packets). */
+    public Decoded<MappedReading> map(T value, Bytes raw) {
+        if (mapper == null) {
+            return Decoded.unsupported(id + " is not a measurement characteristic", raw);
+        }
+        return mapper.map(id, value, raw);
+    }
+
+    @Override
+    public String toString() {
+        return id + " (" + GattUuid.toShort(uuid16) + " " + name + ")";
+    }
+}

@@ -1,0 +1,47 @@
+package org.vitalgate.codec;
+
+import org.vitalgate.reading.Bytes;
+
+/** Length checks shared by the GATT parsers, with uniform malformed reasons. Stateless. */
+public final class Lengths {
+    private Lengths() {
+    }
+
+    /**
+     * Empty when {@code value} has exactly {@code expected} octets for the flags; otherwise the malformed result:
+     * {@code "short value"} or {@code "trailing octets"} (a length that does not match the flags means the bytes
+     * are not what the flags say, so nothing is decoded).
+     */
+    public static <T> java.util.Optional<Decoded<T>> exact(Bytes value, int expected, long flags) {
+        if (value.size() < expected) {
+            return java.util.Optional.of(Decoded.malformed(
+                    "short value: flags 0x" + Long.toHexString(flags) + " need " + expected + " octets, have "
+                            + value.size(), value.size(), value));
+        }
+        if (value.size() > expected) {
+            return java.util.Optional.of(Decoded.malformed(
+                    "trailing octets: flags 0x" + Long.toHexString(flags) + " need " + expected + " octets, have "
+                            + value.size(), expected, value));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Malformed "empty value" if {@code value} has fewer than {@code min} octets. */
+    public static <T> java.util.Optional<Decoded<T>> atLeast(Bytes value, int min) {
+        if (value.size() < min) {
+            return java.util.Optional.of(Decoded.malformed(
+                    (value.isEmpty() ? "empty value" : "short value") + ": need at least " + min + " octets, have "
+                            + value.size(), value.size(), value));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Casts a failed result to another value type (failures carry no value). */
+    @SuppressWarnings("unchecked")
+    public static <T> Decoded<T> failure(Decoded<?> failed) {
+        if (failed.isOk()) {
+            throw new IllegalArgumentException("not a failure: " + failed);
+        }
+        return (Decoded<T>) failed;
+    }
+}
