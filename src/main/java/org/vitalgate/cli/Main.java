@@ -13,7 +13,10 @@ import picocli.CommandLine.Command;
         description = "Home vital-sign hub agent: BLE and serial devices to a durable outbox to MQTT.",
         subcommands = {
             CommandLine.HelpCommand.class,
-            DecodeCommand.class
+            DecodeCommand.class,
+            RunCommand.class,
+            DemoCommand.class,
+            OutboxCommand.class
         })
 public final class Main implements Runnable {
 

@@ -6,7 +6,11 @@ import picocli.CommandLine;
 final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
+        return new String[] {"vitalgate " + version()};
+    }
+
+    static String version() {
         String v = Main.class.getPackage().getImplementationVersion();
-        return new String[] {"vitalgate " + (v == null ? "dev" : v)};
+        return v == null ? "dev" : v;
     }
 }

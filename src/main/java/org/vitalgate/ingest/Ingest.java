@@ -16,7 +16,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vitalgate.codec.CodecRegistry;
 import org.vitalgate.codec.Decoded;
+import org.vitalgate.codec.MappedReading;
+import org.vitalgate.codec.ReadingMapper;
 import org.vitalgate.reading.DedupKey;
 import org.vitalgate.reading.Measurement;
 import org.vitalgate.reading.Origin;
@@ -45,7 +48,8 @@ public final class Ingest implements FrameSink, AutoCloseable {
     private static final Duration EVENT_INTERVAL = Duration.ofMinutes(10);
 
     private final DeviceDirectory devices;
-    private final FrameDecoder decoder;
+    private final ReadingMapper mapper;
+    private final DeviceClocks clocks;
     private final SqliteStore store;
     private final Clock clock;
     private final ReadingIds ids;
@@ -55,6 +59,7 @@ public final class Ingest implements FrameSink, AutoCloseable {
     private final Thread thread;
     private final Map<String, Instant> lastEventAt = new HashMap<>();
     private final AtomicLong framesDropped = new AtomicLong();
+    private final Map<String, Instant> lastSeen = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean running = true;
 
     /** What ingest reports; called on the store's writer thread, must not block. */
@@ -68,10 +73,11 @@ public final class Ingest implements FrameSink, AutoCloseable {
         }
     }
 
-    public Ingest(DeviceDirectory devices, FrameDecoder decoder, SqliteStore store, Clock clock,
+    public Ingest(DeviceDirectory devices, CodecRegistry codecs, SqliteStore store, Clock clock,
                   java.time.ZoneId zone, ThreadFactory threads, int queueCapacity, Listener listener) {
         this.devices = Objects.requireNonNull(devices, "devices");
-        this.decoder = Objects.requireNonNull(decoder, "decoder");
+        this.mapper = new ReadingMapper(codecs);
+        this.clocks = new DeviceClocks(codecs);
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.listener = Objects.requireNonNull(listener, "listener");
@@ -90,6 +96,11 @@ public final class Ingest implements FrameSink, AutoCloseable {
             LOG.error("ingest queue full or closed: frame from {} on {} not processed ({} so far)",
                     frame.deviceAddress(), frame.channel(), n);
         }
+    }
+
+    /** Provisioned device address → when the hub last received a frame from it. Thread-safe snapshot. */
+    public Map<String, Instant> lastSeen() {
+        return Map.copyOf(lastSeen);
     }
 
     /** Frames that could not be queued, since start. */
@@ -121,14 +132,15 @@ public final class Ingest implements FrameSink, AutoCloseable {
             return;
         }
         KnownDevice device = known.get();
+        lastSeen.put(device.identity().address(), frame.receivedAt());
         Optional<String> codec = device.codecFor(frame.channel());
         if (codec.isEmpty()) {
             LOG.debug("{}: no codec for channel {}", frame.deviceAddress(), frame.channel());
             return;
         }
         String codecId = codec.get();
-        if (decoder.isClock(codecId)) {
-            Decoded<java.time.LocalDateTime> clockValue = decoder.decodeClock(codecId, frame.payload());
+        if (DeviceClocks.isClock(codecId)) {
+            Decoded<java.time.LocalDateTime> clockValue = clocks.decode(codecId, frame.payload());
             if (clockValue instanceof Decoded.Ok<java.time.LocalDateTime> ok) {
                 times.clockRead(device.identity().address(), ok.value(), frame.receivedAt(), device.deviceTimeIsUtc());
             } else {
@@ -136,15 +148,19 @@ public final class Ingest implements FrameSink, AutoCloseable {
             }
             return;
         }
-        Decoded<DecodedMeasurement> decoded = decoder.decodeMeasurement(codecId, frame.payload());
-        if (decoded instanceof Decoded.Ok<DecodedMeasurement> ok) {
+        Decoded<MappedReading> decoded = mapper.map(codecId, frame.payload());
+        if (decoded instanceof Decoded.Ok<MappedReading> ok && !ok.value().measurements().isEmpty()) {
             submit(device, ok.value(), frame);
+        } else if (decoded instanceof Decoded.Ok<MappedReading> ok) {
+            // A record without a value ("measurement unsuccessful"): evidence of an attempt, not a vital sign.
+            event("no-value:" + frame.deviceAddress(), "measurement-without-value", Map.of(
+                    "address", frame.deviceAddress(), "codec", codecId, "flags", ok.value().flags().toString()));
         } else {
             decodeFailed(frame, codecId, decoded);
         }
     }
 
-    private void submit(KnownDevice device, DecodedMeasurement m, RawFrame frame) {
+    private void submit(KnownDevice device, MappedReading m, RawFrame frame) {
         TimeChain time = times.chain(device.identity().address(), m.deviceTime(), frame.receivedAt(),
                 device.deviceTimeIsUtc());
         java.util.OptionalInt slot = m.userId().isPresent() ? m.userId() : device.userSlot();

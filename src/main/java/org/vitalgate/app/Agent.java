@@ -1,0 +1,261 @@
+package org.vitalgate.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vitalgate.codec.CodecRegistry;
+import org.vitalgate.config.AgentConfig;
+import org.vitalgate.control.RemoteCommands;
+import org.vitalgate.ingest.Ingest;
+import org.vitalgate.ingest.KnownDevice;
+import org.vitalgate.ingest.MapDeviceDirectory;
+import org.vitalgate.reading.DeviceIdentity;
+import org.vitalgate.reading.Reading;
+import org.vitalgate.reading.ReadingIds;
+import org.vitalgate.reading.Transport;
+import org.vitalgate.store.Event;
+import org.vitalgate.store.OutboxStats;
+import org.vitalgate.store.SqliteStore;
+import org.vitalgate.store.StoreException;
+import org.vitalgate.transport.sim.GattUuids;
+import org.vitalgate.transport.sim.SimulatedDeviceInfo;
+import org.vitalgate.transport.sim.SimulatedHome;
+import org.vitalgate.uplink.ConnectFailure;
+import org.vitalgate.uplink.MqttUplink;
+import org.vitalgate.uplink.StatusPayloads;
+import org.vitalgate.uplink.UplinkListener;
+import org.vitalgate.uplink.UplinkState;
+import org.vitalgate.uplink.payload.HealthSnapshot;
+import org.vitalgate.uplink.payload.JsonV1;
+
+/**
+ * The running agent and its composition root: builds the whole object graph from an {@link AgentConfig} in
+ * {@link #create}, starts it, and stops it in order (sources, ingest, uplink, store). Not thread-safe: created,
+ * started and closed by one owner (the {@code run} or {@code demo} command).
+ */
+public final class Agent implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
+
+    private final AgentConfig config;
+    private final Clock clock;
+    private final String version;
+    private final SqliteStore store;
+    private final MqttUplink uplink;
+    private final Ingest ingest;
+    private final Optional<SimulatedHome> simulation;
+    private final ScheduledExecutorService housekeeping;
+    private final Instant createdAt;
+    private boolean closed;
+
+    private Agent(AgentConfig config, Clock clock, String version, SqliteStore store, MqttUplink uplink,
+                  Ingest ingest, Optional<SimulatedHome> simulation, ScheduledExecutorService housekeeping) {
+        this.config = config;
+        this.clock = clock;
+        this.version = version;
+        this.store = store;
+        this.uplink = uplink;
+        this.ingest = ingest;
+        this.simulation = simulation;
+        this.housekeeping = housekeeping;
+        this.createdAt = clock.instant();
+    }
+
+    /**
+     * Builds the agent. Opens (and if need be quarantines) the store; connects nothing yet.
+     *
+     * @throws StoreException if the store cannot be opened even fresh
+     */
+    public static Agent create(AgentConfig config, Clock clock, ZoneId zone, String version, Threads threads)
+            throws StoreException {
+        Objects.requireNonNull(config, "config");
+        JsonV1 json = new JsonV1(config.hubId());
+        ReadingIds eventIds = new ReadingIds(clock);
+        SqliteStore store = SqliteStore.open(config.store(), clock, json, json, () -> eventIds.next().value());
+        store.quarantinedTo().ifPresent(p -> LOG.warn("the store failed its integrity check and was moved aside to {}"
+                + " (kept for analysis); continuing with a fresh store", p));
+
+        Holder<MqttUplink> uplinkRef = new Holder<>();
+        RemoteCommands commands = new RemoteCommands(
+                (requestId, ok, message, details) -> uplinkRef.value.publishTransient("cmd-result/" + requestId,
+                        json.commandResult(requestId, ok, message, details, clock.instant())),
+                () -> statusFigures(store, uplinkRef.value));
+        MqttUplink uplink = new MqttUplink(config.uplink(), store, statusPayloads(json, version, clock),
+                (message, publishedAt) -> JsonV1.stampPublished(message.payload().toByteArray(), publishedAt),
+                commands::onCommand, uplinkEvents(store, eventIds, clock), clock);
+        uplinkRef.value = uplink;
+
+        MapDeviceDirectory directory = new MapDeviceDirectory();
+        Optional<SimulatedHome> simulation = Optional.empty();
+        if (config.simulation().enabled()) {
+            // the configured interval is per device; the home takes turns among its five devices
+            Duration interval = scaled(config.simulation().interval().dividedBy(5), config.simulation().speed());
+            SimulatedHome home = new SimulatedHome(clock, zone, interval, clock.millis(), Threads.named("sim-home"));
+            home.devices().forEach(d -> directory.put(simulatedDevice(d, config.simulation().patientKey())));
+            simulation = Optional.of(home);
+        }
+        Ingest ingest = new Ingest(directory, CodecRegistry.standard(), store, clock, zone, Threads.named("ingest"),
+                10_000, new Ingest.Listener() {
+                    @Override
+                    public void accepted(Reading reading) {
+                        uplink.signal();
+                    }
+                });
+        return new Agent(config, clock, version, store, uplink, ingest, simulation, threads.scheduled("housekeeping"));
+    }
+
+    /** Starts connecting, taking readings and housekeeping. */
+    public void start() {
+        uplink.start();
+        simulation.ifPresent(home -> home.start(ingest));
+        long healthSeconds = Math.max(1, config.healthInterval().toSeconds());
+        housekeeping.scheduleWithFixedDelay(this::publishHealth, healthSeconds, healthSeconds, TimeUnit.SECONDS);
+        housekeeping.scheduleWithFixedDelay(this::purge, 0, 6, TimeUnit.HOURS);
+        LOG.info("vitalgate {} started: hub {}, broker {}, store {}", version, config.hubId(),
+                config.uplink().broker(), config.store().path());
+    }
+
+    public SqliteStore store() {
+        return store;
+    }
+
+    public MqttUplink uplink() {
+        return uplink;
+    }
+
+    public Ingest ingest() {
+        return ingest;
+    }
+
+    /**
+     * Stops in order: no new readings (simulation and links), ingest drains into the store, the uplink publishes
+     * what it can, says offline and disconnects, then the store commits and closes. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        LOG.info("stopping: intake first, then ingest, uplink and store");
+        simulation.ifPresent(SimulatedHome::close);
+        ingest.close();
+        housekeeping.shutdownNow();
+        uplink.close();
+        store.close();
+        LOG.info("stopped");
+    }
+
+    private void publishHealth() {
+        try {
+            OutboxStats s = store.stats();
+            Path dir = config.store().path().toAbsolutePath().getParent();
+            long free = Files.getFileStore(dir).getUsableSpace();
+            Instant now = clock.instant();
+            OptionalLong oldest = s.oldestPendingAt().isPresent()
+                    ? OptionalLong.of(Math.max(0, (now.toEpochMilli() - s.oldestPendingAt().getAsLong()) / 1000))
+                    : OptionalLong.empty();
+            HealthSnapshot h = new HealthSnapshot(config.hubId(), version, Duration.between(createdAt, now),
+                    s.pendingReadings(), s.pendingEvents(), oldest, s.lastSeq(), s.storeBytes(), free,
+                    uplink.state().name().toLowerCase(java.util.Locale.ROOT), ingest.lastSeen(), Map.of(), now);
+            uplink.publishTransient("health", new JsonV1(config.hubId()).health(h));
+        } catch (StoreException | java.io.IOException | RuntimeException e) {
+            LOG.warn("health snapshot failed: {}", e.toString());
+        }
+    }
+
+    private void purge() {
+        try {
+            LOG.info("housekeeping: {}", store.purge(clock.instant()));
+        } catch (StoreException | RuntimeException e) {
+            LOG.warn("purge failed: {}", e.toString());
+        }
+    }
+
+    private static Map<String, ?> statusFigures(SqliteStore store, MqttUplink uplink) {
+        Map<String, Object> m = new HashMap<>();
+        try {
+            OutboxStats s = store.stats();
+            m.put("pendingReadings", s.pendingReadings());
+            m.put("pendingEvents", s.pendingEvents());
+            m.put("lastSeq", s.lastSeq());
+        } catch (StoreException e) {
+            m.put("storeError", e.getMessage());
+        }
+        m.put("uplinkState", uplink.state().name().toLowerCase(java.util.Locale.ROOT));
+        return m;
+    }
+
+    private static StatusPayloads statusPayloads(JsonV1 json, String version, Clock clock) {
+        return new StatusPayloads() {
+            @Override
+            public byte[] online(Instant connectedAt) {
+                return JsonV1.stampPublished(json.status("online", version, connectedAt), connectedAt);
+            }
+
+            @Override
+            public byte[] offline() {
+                Instant now = clock.instant();
+                return JsonV1.stampPublished(json.status("offline", version, now), now);
+            }
+        };
+    }
+
+    private static UplinkListener uplinkEvents(SqliteStore store, ReadingIds ids, Clock clock) {
+        return new UplinkListener() {
+            @Override
+            public void stateChanged(UplinkState from, UplinkState to) {
+                LOG.info("uplink {} -> {}", from, to);
+            }
+
+            @Override
+            public void rejected(ConnectFailure failure) {
+                store.recordEvent(new Event(ids.next().value(), "uplink-rejected", clock.instant(),
+                        Map.of("reason", failure.reason())));
+            }
+        };
+    }
+
+    private static KnownDevice simulatedDevice(SimulatedDeviceInfo d, String patientKey) {
+        String codec = switch (d.kind()) {
+            case BP_CUFF -> "gatt.bps.measurement";
+            case OXIMETER -> "gatt.plxs.spot-check";
+            case SCALE -> "gatt.wss.measurement";
+            case GLUCOMETER -> "gatt.gls.measurement";
+            case THERMOMETER -> "gatt.hts.measurement";
+        };
+        String channel = switch (d.kind()) {
+            case BP_CUFF -> GattUuids.BLOOD_PRESSURE_MEASUREMENT;
+            case OXIMETER -> GattUuids.PLX_SPOT_CHECK;
+            case SCALE -> GattUuids.WEIGHT_MEASUREMENT;
+            case GLUCOMETER -> GattUuids.GLUCOSE_MEASUREMENT;
+            case THERMOMETER -> GattUuids.TEMPERATURE_MEASUREMENT;
+        };
+        DeviceIdentity identity = new DeviceIdentity(Transport.SIMULATED, d.address(), d.manufacturer(), d.model(),
+                Optional.of(d.serialNumber()), Optional.of(d.firmware()), "sim-" + d.kind().name().toLowerCase(
+                        java.util.Locale.ROOT).replace('_', '-'));
+        return new KnownDevice(identity, patientKey, OptionalInt.empty(),
+                Map.of(channel, codec, GattUuids.CURRENT_TIME, "gatt.cts.current-time"), false);
+    }
+
+    private static Duration scaled(Duration interval, double speed) {
+        return Duration.ofMillis(Math.max(1, (long) (interval.toMillis() / speed)));
+    }
+
+    /** Breaks the construction cycle between the uplink and the command handler that answers through it. */
+    private static final class Holder<T> {
+        T value;
+    }
+}
