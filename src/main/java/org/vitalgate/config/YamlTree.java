@@ -30,7 +30,7 @@ final class YamlTree {
             if (first == null) {
                 return Optional.of(new YamlNode.Mapping(Map.of(), 1));
             }
-            YamlNode root = read(p, problems);
+            YamlNode root = read(p, problems, "");
             if (p.nextToken() != null) {
                 problems.add("", line(p.currentTokenLocation()), "more than one YAML document; keep one");
             }
@@ -55,16 +55,16 @@ final class YamlTree {
         }
     }
 
-    private static YamlNode read(JsonParser p, Problems problems) throws IOException {
+    private static YamlNode read(JsonParser p, Problems problems, String path) throws IOException {
         int line = line(p.currentTokenLocation());
         JsonToken t = p.currentToken();
         switch (t) {
             case START_OBJECT:
-                return readMapping(p, line, problems);
+                return readMapping(p, line, problems, path);
             case START_ARRAY:
                 List<YamlNode> items = new ArrayList<>();
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(read(p, problems));
+                    items.add(read(p, problems, path + "[" + items.size() + "]"));
                 }
                 return new YamlNode.Sequence(items, line);
             case VALUE_NULL:
@@ -81,16 +81,17 @@ final class YamlTree {
         }
     }
 
-    private static YamlNode readMapping(JsonParser p, int line, Problems problems) throws IOException {
+    private static YamlNode readMapping(JsonParser p, int line, Problems problems, String path) throws IOException {
         Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
             int keyLine = line(p.currentTokenLocation());
+            String keyPath = path.isEmpty() ? key : path + "." + key;
             p.nextToken();
-            YamlNode value = read(p, problems);
+            YamlNode value = read(p, problems, keyPath);
             YamlNode.Entry previous = entries.get(key);
             if (previous != null) {
-                problems.add(key, keyLine, "duplicate key (first at line " + previous.keyLine() + ")");
+                problems.add(keyPath, keyLine, "duplicate key (first at line " + previous.keyLine() + ")");
             } else {
                 entries.put(key, new YamlNode.Entry(key, keyLine, value));
             }

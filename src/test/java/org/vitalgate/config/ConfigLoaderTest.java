@@ -213,6 +213,7 @@ class ConfigLoaderTest {
             mqtt: {broker: 'mqtts://b'}|devices:|  - {address: 'aa:bb:cc:dd:ee:ff', profileId: p, patientKey: k}|  - {address: 'AA:BB:CC:DD:EE:FF', profileId: p, patientKey: j} ; devices[1].address; 4; already assigned at line 3
             mqtt: {broker: 'mqtts://b'}|devices:|  - {address: '/dev/ttyS0', profileId: p, patientKey: k, userSlot: 1}|  - {address: '/dev/ttyS0', profileId: p, patientKey: j} ; devices[1].address; 4; already assigned at line 3
             mqtt: {broker: 'mqtts://b'}|mqtt: {broker: 'mqtts://c'}       ; mqtt; 2; duplicate key (first at line 1)
+            mqtt:|  broker: mqtts://b|  keepAlive: 1s|  keepAlive: 2s     ; mqtt.keepAlive; 4; duplicate key (first at line 3)
             mqtt: {broker: 'mqtts://b'|                                   ; ''; 2; YAML syntax error: expected ',' or '}'
             mqtt:|  broker: mqtts://b| inflightWindow: 3                  ; ''; 3; YAML syntax error
             mqtt:|  broker: "mqtts://b|                                   ; ''; 3; YAML syntax error

@@ -109,7 +109,7 @@ public final class PayloadSchemas {
 
     private static synchronized JsonSchema schema(Kind kind) {
         return SCHEMAS.computeIfAbsent(kind, k -> {
-            JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+            JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
             SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
             try (InputStream in = Files.newInputStream(schemaDir().resolve(k.file()))) {
                 return factory.getSchema(in, config);

@@ -23,6 +23,14 @@ public final class Fields {
     }
 
     static String text(String field, String value, int min, int max) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new IllegalArgumentException(field + " is not valid Unicode (unpaired surrogate at " + i + ")");
+            }
+        }
         int cp = value.codePointCount(0, value.length());
         if (cp < min || cp > max) {
             throw new IllegalArgumentException(field + " must be " + min + ".." + max + " characters, got " + cp);

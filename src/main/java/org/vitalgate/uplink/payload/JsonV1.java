@@ -2,6 +2,7 @@ package org.vitalgate.uplink.payload;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerationException;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
@@ -182,6 +183,8 @@ public final class JsonV1 implements PayloadEncoder, EventEncoder {
         ByteArrayBuilder out = new ByteArrayBuilder(512);
         try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
             body.write(g);
+        } catch (JsonGenerationException e) {
+            throw new IllegalArgumentException(what + " cannot be written as JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory failed", e);
         }

@@ -190,6 +190,12 @@ class JsonV1Test {
         Reading digits = readingWith(Measurement.of(MeasurementType.BODY_WEIGHT, "1E+100000", Unit.KG));
         assertThatThrownBy(() -> v1.encode(digits)).hasMessageContaining("too many digits");
         assertThatThrownBy(() -> new JsonV1("hub/1")).isInstanceOf(IllegalArgumentException.class);
+        DeviceIdentity broken = new DeviceIdentity(Transport.BLE, "A4:C1:38:00:11:22", "Acme\uD800", "BP200",
+                Optional.empty(), Optional.empty(), "acme-bp200");
+        Reading surrogate = new ReadingDraft(b.id(), b.dedupKey(), broken, b.patientKey(), b.userSlot(),
+                b.deviceRecordNumber(), b.time(), b.measurements(), b.flags(), b.origin()).committed(1);
+        assertThatThrownBy(() -> v1.encode(surrogate)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("device.manufacturer is not valid Unicode");
     }
 
     @Test
