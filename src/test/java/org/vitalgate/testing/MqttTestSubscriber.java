@@ -53,6 +53,14 @@ public final class MqttTestSubscriber implements AutoCloseable {
 
     /** Connects (clean session) to {@code tcpUri} ({@code tcp://127.0.0.1:port}) and subscribes with QoS 1. */
     public static MqttTestSubscriber subscribe(String tcpUri, String topicFilter) {
+        return subscribe(tcpUri, topicFilter, 1);
+    }
+
+    /**
+     * As {@link #subscribe(String, String)} with a chosen QoS. Note: Paho drops messages still in its callback
+     * queue when the connection dies; tests that SIGKILL the broker watch with {@link RawQos0Subscriber}.
+     */
+    public static MqttTestSubscriber subscribe(String tcpUri, String topicFilter, int qos) {
         try {
             MqttClient client = new MqttClient(tcpUri, "test-sub-" + UUID.randomUUID(), new MemoryPersistence());
             MqttTestSubscriber sub = new MqttTestSubscriber(client);
@@ -63,7 +71,7 @@ public final class MqttTestSubscriber implements AutoCloseable {
             options.setAutomaticReconnect(false);
             options.setMaxInflight(1000);
             client.connect(options);
-            client.subscribe(topicFilter, 1);
+            client.subscribe(topicFilter, qos);
             return sub;
         } catch (MqttException e) {
             throw new IllegalStateException("test subscriber cannot subscribe at " + tcpUri, e);
@@ -122,6 +130,29 @@ public final class MqttTestSubscriber implements AutoCloseable {
                 throw new AssertionError("interrupted", e);
             }
         }
+    }
+
+    /**
+     * Waits until nothing new arrived for {@code quiet} (at most {@code max}), e.g. to let the client drain its
+     * socket after the broker died; returns the snapshot.
+     */
+    public List<Received> awaitQuiet(Duration quiet, Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        int last = -1;
+        while (System.nanoTime() < deadline) {
+            int now = count();
+            if (now == last) {
+                break;
+            }
+            last = now;
+            try {
+                Thread.sleep(quiet.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return messages();
     }
 
     /** Topic of a message published under a root, e.g. {@code root + "/readings"}. */

@@ -1,0 +1,537 @@
+package org.vitalgate.uplink;
+
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedContext;
+import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
+import com.hivemq.client.mqtt.mqtt3.message.connect.Mqtt3Connect;
+import com.hivemq.client.mqtt.mqtt3.message.connect.Mqtt3ConnectBuilder;
+import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
+import io.reactivex.schedulers.Schedulers;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vitalgate.store.Outbox;
+import org.vitalgate.store.OutboxMessage;
+import org.vitalgate.store.StoreException;
+
+/**
+ * Publishes the outbox to the MQTT broker (QoS 1, MQTT 3.1.1, HiveMQ client) and confirms rows on PUBACK.
+ *
+ * <pre>
+ *                start()
+ *  DISCONNECTED ─────────► CONNECTING ──CONNACK──► CONNECTED ──connection lost / publish failed──┐
+ *                            ▲   │  │                                                            │
+ *                            │   │  └─identity refused (CONNACK not-authorized, bad user/password,│
+ *                            │   │     identifier rejected; any TLS failure; bad TLS/credential   │
+ *                            │   │     files)──► REJECTED ── rejectionBackoff ──┐                 │
+ *                            │   └─other failure──► BACKOFF ◄────────────────────┼─────────────────┘
+ *                            │                       │ backoffMin..backoffMax,   │
+ *                            └───────────────────────┴─full jitter ──────────────┘
+ *  any state ──close()──► CLOSED   (offline status published, then a clean DISCONNECT: no will)
+ * </pre>
+ *
+ * <p>Delivery: each MQTT session (clean session) starts with per-lane cursors at 0 and re-sends every
+ * unconfirmed row in id order, clinical before diagnostic, keeping at most {@code inflightWindow} publishes
+ * awaiting PUBACK (the HiveMQ client would otherwise queue without bound in memory; the outbox is the buffer).
+ * A completed publish future (PUBACK) is a confirmation, written to the outbox in batches; late PUBACKs of an
+ * old session still count. Any publish failure or connection loss ends the session: its in-memory state is
+ * dropped and everything unconfirmed is sent again, in order, after reconnecting. Duplicates carry the same
+ * payload id; the backend de-duplicates. Why not track "published": losing a vital sign is worse than sending
+ * it twice.
+ *
+ * <p>Threads: all state is confined to the single {@code uplink} thread; HiveMQ callbacks (on its one Netty
+ * thread and the {@code uplink-mqtt-callback} thread) only enqueue. One client instance is reused across
+ * reconnects (rebuilt only when the TLS files changed), so connect attempts create no threads.
+ * {@link #start()}, {@link #signal()}, {@link #publishTransient}, {@link #state()}, {@link #status()} and
+ * {@link #close()} are thread-safe.
+ */
+public final class MqttUplink implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MqttUplink.class);
+    private static final int CHUNK = 256;
+    private static final int CONFIRM_BATCH = 256;
+    private static final long CONFIRM_DELAY_MS = 50;
+    private static final long POLL_MS = 250;
+    private static final long CLOSE_STEP_MS = 2000;
+
+    private final UplinkSettings settings;
+    private final Outbox outbox;
+    private final StatusPayloads statusPayloads;
+    private final PayloadStamper stamper;
+    private final CommandHandler commands;
+    private final UplinkListener listener;
+    private final Clock clock;
+    private final Backoff backoff;
+    private final ClientFactory clients;
+    private final ScheduledExecutorService loop;
+    private final ExecutorService callbacks;
+    private final UplinkCounters counters = new UplinkCounters();
+    private final ConfirmationBuffer confirmations;
+    private final AtomicBoolean signalled = new AtomicBoolean();
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final String cmdPrefix;
+
+    // confined to the uplink thread (client is volatile for publishTransient)
+    private volatile Mqtt3AsyncClient client;
+    private volatile UplinkState state = UplinkState.DISCONNECTED;
+    private String clientTlsFingerprint = "";
+    private long session;
+    private PublishQueue queue;
+    private int inflight;
+    private TokenBucket bucket;
+    private int attempt;
+    private boolean pumpScheduled;
+    private boolean flushScheduled;
+    private ScheduledFuture<?> retry;
+    private ScheduledFuture<?> poll;
+    private CompletableFuture<?> connecting;
+
+    public MqttUplink(UplinkSettings settings, Outbox outbox, StatusPayloads statusPayloads, PayloadStamper stamper,
+                      CommandHandler commands, UplinkListener listener, Clock clock) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.statusPayloads = Objects.requireNonNull(statusPayloads, "statusPayloads");
+        this.stamper = Objects.requireNonNull(stamper, "stamper");
+        this.commands = Objects.requireNonNull(commands, "commands");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.backoff = new Backoff(settings.backoffMin(), settings.backoffMax(), RandomGenerator.getDefault());
+        this.confirmations = new ConfirmationBuffer(outbox, CONFIRM_BATCH);
+        this.cmdPrefix = settings.topicRoot() + "/cmd/";
+        this.loop = Executors.newSingleThreadScheduledExecutor(NamedThreads.factory("uplink"));
+        // Never shut down (HiveMQ may still hand it work after close); its one thread ends when idle for 1 s.
+        this.callbacks = new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                NamedThreads.factory("uplink-mqtt-callback"));
+        this.clients = new ClientFactory(settings, Schedulers.from(callbacks));
+    }
+
+    /** Starts connecting in the background. Idempotent. */
+    public void start() {
+        if (closed.get()) {
+            throw new IllegalStateException("closed");
+        }
+        if (started.compareAndSet(false, true)) {
+            loop.execute(this::connect);
+            poll = loop.scheduleWithFixedDelay(this::onPoll, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** New rows were committed to the outbox: publish them soon. Cheap; call after every commit. */
+    public void signal() {
+        if (signalled.compareAndSet(false, true)) {
+            runOnLoop(() -> {
+                signalled.set(false);
+                if (queue != null) {
+                    queue.markMaybeMore();
+                }
+                pump();
+            });
+        }
+    }
+
+    /**
+     * Publishes a message that is not stored (health, command results) with QoS 1 to
+     * {@code {topicRoot}/{topicSuffix}}. Returns false, dropping it, when not connected.
+     */
+    public boolean publishTransient(String topicSuffix, byte[] payload) {
+        Objects.requireNonNull(topicSuffix, "topicSuffix");
+        Objects.requireNonNull(payload, "payload");
+        Mqtt3AsyncClient c = client;
+        if (state != UplinkState.CONNECTED || c == null || closed.get()) {
+            return false;
+        }
+        send(c, topicSuffix, payload, false).whenComplete((p, e) -> {
+            if (e != null) {
+                LOG.debug("transient publish to {} failed: {}", topicSuffix, e.toString());
+            }
+        });
+        return true;
+    }
+
+    public UplinkState state() {
+        return state;
+    }
+
+    public UplinkStatus status() {
+        return counters.snapshot(state);
+    }
+
+    // ---------------------------------------------------------------- connecting
+
+    private void connect() {
+        retry = null;
+        if (closed.get()) {
+            return;
+        }
+        setState(UplinkState.CONNECTING);
+        Mqtt3Connect message;
+        try {
+            String fingerprint = clients.tlsFingerprint();
+            if (client == null || !fingerprint.equals(clientTlsFingerprint)) {
+                client = clients.build(this::onDisconnected, this::onInbound);
+                clientTlsFingerprint = fingerprint;
+            }
+            message = connectMessage();
+        } catch (TlsMaterialException | CredentialsException e) {
+            onConnectFailed(ConnectFailure.classify(e));
+            return;
+        }
+        Mqtt3AsyncClient c = client;
+        CompletableFuture<?> attemptFuture = c.connect(message);
+        connecting = attemptFuture;
+        attemptFuture.whenComplete((ack, error) -> {
+            if (closed.get() && error == null) {
+                c.disconnect();          // close() raced with this attempt: leave cleanly (no will)
+                return;
+            }
+            runOnLoop(() -> onConnectResult(c, error));
+        });
+    }
+
+    private Mqtt3Connect connectMessage() throws CredentialsException {
+        Mqtt3ConnectBuilder builder = Mqtt3Connect.builder()
+                .cleanSession(true)
+                .keepAlive((int) Math.min(65535, Math.max(0, settings.keepAlive().toSeconds())))
+                .willPublish(Mqtt3Publish.builder()
+                        .topic(settings.topicRoot() + "/status")
+                        .qos(MqttQos.AT_LEAST_ONCE)
+                        .payload(statusPayloads.offline())
+                        .retain(settings.retainStatus())
+                        .build());
+        if (settings.credentialsFile().isPresent()) {
+            Credentials credentials = Credentials.read(settings.credentialsFile().get());
+            builder = builder.simpleAuth()
+                    .username(credentials.username())
+                    .password(credentials.password())
+                    .applySimpleAuth();
+        }
+        return builder.build();
+    }
+
+    private void onConnectResult(Mqtt3AsyncClient c, Throwable error) {
+        connecting = null;
+        if (closed.get() || c != client) {
+            return;
+        }
+        if (error != null) {
+            onConnectFailed(ConnectFailure.classify(error));
+            return;
+        }
+        session++;
+        attempt = 0;
+        queue = new PublishQueue(outbox, CHUNK);
+        inflight = 0;
+        counters.inflight(0);
+        bucket = settings.maxPublishRate().isPresent()
+                ? new TokenBucket(settings.maxPublishRate().getAsDouble(),
+                        Math.max(1.0, settings.maxPublishRate().getAsDouble() / 10), System::nanoTime)
+                : null;
+        counters.connected();
+        setState(UplinkState.CONNECTED);
+        LOG.info("uplink connected to {} as {}", settings.broker(), settings.clientId());
+        flushConfirmations();      // so rows acknowledged in the last session are not re-sent
+        send(c, "status", statusPayloads.online(clock.instant()), settings.retainStatus());
+        c.subscribeWith().topicFilter(cmdPrefix + "+").qos(MqttQos.AT_LEAST_ONCE).send()
+                .whenComplete((ack, e) -> {
+                    if (e != null) {
+                        LOG.warn("uplink could not subscribe to {}+: {}", cmdPrefix, e.toString());
+                    }
+                });
+        pump();
+    }
+
+    private void onConnectFailed(ConnectFailure failure) {
+        counters.error(failure.reason());
+        if (failure.kind() == ConnectFailure.Kind.REJECTED) {
+            counters.rejected();
+            setState(UplinkState.REJECTED);
+            Duration wait = settings.rejectionBackoff();
+            LOG.warn("uplink rejected by {}: {}; next attempt in {}", settings.broker(), failure.reason(), wait);
+            listener.rejected(failure);
+            scheduleConnect(wait);
+        } else {
+            setState(UplinkState.BACKOFF);
+            Duration wait = backoff.delay(attempt);
+            if (attempt == 0) {
+                LOG.info("uplink cannot connect to {}: {}; retrying in {}", settings.broker(), failure.reason(), wait);
+            } else {
+                LOG.debug("uplink cannot connect (attempt {}): {}; retrying in {}", attempt + 1, failure.reason(),
+                        wait);
+            }
+            attempt = Math.min(attempt + 1, 60);
+            scheduleConnect(wait);
+        }
+    }
+
+    private void scheduleConnect(Duration wait) {
+        if (!closed.get()) {
+            retry = loop.schedule(this::connect, wait.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** HiveMQ thread: fires for lost connections, failed attempts and our own disconnects. */
+    private void onDisconnected(MqttClientDisconnectedContext context) {
+        if (context.getSource() == MqttDisconnectSource.USER) {
+            return;                                   // our own disconnect (close, or ending a failed session)
+        }
+        Throwable cause = context.getCause();
+        runOnLoop(() -> {
+            if (state == UplinkState.CONNECTED) {     // failed attempts are handled by the connect future
+                endSession("connection lost: " + ConnectFailure.classify(cause).reason(), false);
+            }
+        });
+    }
+
+    /** Ends the current session (state CONNECTED) and schedules a reconnect. */
+    private void endSession(String reason, boolean disconnect) {
+        session++;
+        queue = null;
+        inflight = 0;
+        counters.inflight(0);
+        counters.lost();
+        counters.error(reason);
+        setState(UplinkState.BACKOFF);
+        Duration wait = backoff.delay(attempt);
+        attempt = Math.min(attempt + 1, 60);
+        LOG.warn("uplink {}; reconnecting in {}", reason, wait);
+        Mqtt3AsyncClient c = client;
+        if (disconnect && c != null) {
+            c.disconnect().whenComplete((v, e) -> runOnLoop(() -> scheduleConnect(wait)));
+        } else {
+            scheduleConnect(wait);
+        }
+    }
+
+    // ---------------------------------------------------------------- publishing
+
+    private void onPoll() {
+        if (queue != null) {
+            queue.markMaybeMore();
+        }
+        pump();
+    }
+
+    private void pump() {
+        pumpScheduled = false;
+        if (state != UplinkState.CONNECTED || queue == null || closed.get()) {
+            return;
+        }
+        try {
+            while (inflight < settings.inflightWindow()) {
+                if (queue.peek() == null) {
+                    return;
+                }
+                if (bucket != null && !bucket.tryTake()) {
+                    schedulePump(bucket.nanosUntilToken());
+                    return;
+                }
+                publish(queue.poll());
+            }
+        } catch (StoreException e) {
+            counters.error("outbox read failed: " + e.getMessage());
+            LOG.warn("uplink cannot read the outbox (retrying on the next poll): {}", e.getMessage());
+        }
+    }
+
+    private void schedulePump(long nanos) {
+        if (!pumpScheduled) {
+            pumpScheduled = true;
+            loop.schedule(this::pump, Math.max(1, TimeUnit.NANOSECONDS.toMicros(nanos)), TimeUnit.MICROSECONDS);
+        }
+    }
+
+    private void publish(OutboxMessage message) {
+        Instant publishedAt = clock.instant();
+        byte[] payload;
+        try {
+            payload = stamper.stamp(message, publishedAt);
+        } catch (RuntimeException e) {
+            LOG.error("uplink cannot stamp outbox row {}; ending the session", message.id(), e);
+            endSession("stamping row " + message.id() + " failed: " + e, true);
+            return;
+        }
+        long s = session;
+        inflight++;
+        counters.published(inflight);
+        send(client, message.topicSuffix(), payload, false).whenComplete((ack, error) ->
+                runOnLoop(() -> onPublished(s, message.id(), publishedAt.toEpochMilli(), error)));
+    }
+
+    private void onPublished(long s, long id, long publishedAt, Throwable error) {
+        if (error == null) {
+            counters.confirmedOne();
+            if (confirmations.add(new Outbox.Confirmation(id, publishedAt, clock.millis()))) {
+                flushConfirmations();
+            } else if (!flushScheduled) {
+                flushScheduled = true;
+                loop.schedule(this::flushConfirmations, CONFIRM_DELAY_MS, TimeUnit.MILLISECONDS);
+            }
+        }
+        if (s != session) {
+            return;                                   // a late answer from an ended session
+        }
+        inflight--;
+        counters.inflight(inflight);
+        if (error != null) {
+            endSession("publish of row " + id + " failed: " + ConnectFailure.classify(error).reason(), true);
+        } else {
+            pump();
+        }
+    }
+
+    private void flushConfirmations() {
+        flushScheduled = false;
+        try {
+            confirmations.flush();
+        } catch (StoreException e) {
+            counters.error("outbox confirm failed: " + e.getMessage());
+            LOG.warn("uplink cannot confirm {} rows in the outbox (will retry): {}", confirmations.size(),
+                    e.getMessage());
+            if (!closed.get()) {
+                flushScheduled = true;
+                loop.schedule(this::flushConfirmations, 1, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private CompletableFuture<Mqtt3Publish> send(Mqtt3AsyncClient c, String suffix, byte[] payload, boolean retain) {
+        return c.publishWith()
+                .topic(settings.topicRoot() + "/" + suffix)
+                .qos(MqttQos.AT_LEAST_ONCE)
+                .retain(retain)
+                .payload(payload)
+                .send();
+    }
+
+    private void onInbound(Mqtt3Publish publish) {
+        String topic = publish.getTopic().toString();
+        if (!topic.startsWith(cmdPrefix)) {
+            return;
+        }
+        String name = topic.substring(cmdPrefix.length());
+        byte[] payload = publish.getPayloadAsBytes();
+        runOnLoop(() -> {
+            try {
+                commands.onCommand(name, payload);
+            } catch (RuntimeException e) {
+                LOG.error("command handler failed for {}", name, e);
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    private void setState(UplinkState next) {
+        UplinkState previous = state;
+        if (previous != next) {
+            state = next;
+            try {
+                listener.stateChanged(previous, next);
+            } catch (RuntimeException e) {
+                LOG.error("uplink listener failed", e);
+            }
+        }
+    }
+
+    private void runOnLoop(Runnable task) {
+        try {
+            loop.execute(task);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("uplink closed; dropping a callback");
+        }
+    }
+
+    /**
+     * Stops publishing, publishes the offline status, waits (bounded) for outstanding PUBACKs, writes the
+     * confirmations and disconnects cleanly, so the broker discards the will. Idempotent; bounded to a few
+     * seconds.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            CompletableFuture<?> offline = callOnLoop(this::beginClose);
+            await(offline);
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_STEP_MS);
+            while (counters.inflightNow() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            await(callOnLoop(this::finishClose));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            loop.shutdownNow();
+            try {
+                loop.awaitTermination(CLOSE_STEP_MS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            state = UplinkState.CLOSED;
+        }
+    }
+
+    private CompletableFuture<?> beginClose() {
+        if (retry != null) {
+            retry.cancel(false);
+        }
+        if (poll != null) {
+            poll.cancel(false);
+        }
+        if (state == UplinkState.CONNECTED && client != null) {
+            return send(client, "status", statusPayloads.offline(), settings.retainStatus());
+        }
+        return connecting != null ? connecting : CompletableFuture.completedFuture(null);
+    }
+
+    private CompletableFuture<?> finishClose() {
+        flushConfirmations();
+        Mqtt3AsyncClient c = client;
+        CompletableFuture<?> done = c != null && c.getState().isConnected()
+                ? c.disconnect() : CompletableFuture.completedFuture(null);
+        setState(UplinkState.CLOSED);
+        LOG.info("uplink closed");
+        return done;
+    }
+
+    private CompletableFuture<?> callOnLoop(java.util.concurrent.Callable<CompletableFuture<?>> task)
+            throws InterruptedException {
+        try {
+            return loop.submit(task).get(CLOSE_STEP_MS, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
+                 | RejectedExecutionException e) {
+            LOG.warn("uplink close step failed: {}", e.toString());
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+
+    private static void await(CompletableFuture<?> future) throws InterruptedException {
+        try {
+            future.get(CLOSE_STEP_MS, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.debug("uplink close: {}", e.toString());
+        }
+    }
+
+    /** For tests and diagnostics: the last failure, if any. */
+    Optional<String> lastError() {
+        return status().lastError();
+    }
+}
