@@ -139,6 +139,12 @@ public final class Agent implements AutoCloseable {
         return ingest;
     }
 
+    /** Stops taking readings (simulation, device links) and lets ingest hand what it has to the store. */
+    public void stopIntake() {
+        simulation.ifPresent(SimulatedHome::close);
+        ingest.close();
+    }
+
     /**
      * Stops in order: no new readings (simulation and links), ingest drains into the store, the uplink publishes
      * what it can, says offline and disconnects, then the store commits and closes. Idempotent.
@@ -150,8 +156,7 @@ public final class Agent implements AutoCloseable {
         }
         closed = true;
         LOG.info("stopping: intake first, then ingest, uplink and store");
-        simulation.ifPresent(SimulatedHome::close);
-        ingest.close();
+        stopIntake();
         housekeeping.shutdownNow();
         uplink.close();
         store.close();

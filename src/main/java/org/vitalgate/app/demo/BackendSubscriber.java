@@ -25,6 +25,7 @@ public final class BackendSubscriber implements AutoCloseable {
                 .identifier("vitalgate-demo-backend")
                 .serverHost(broker.getHost())
                 .serverPort(broker.getPort() > 0 ? broker.getPort() : tls ? 8883 : 1883)
+                .executorConfig().nettyThreads(1).applyExecutorConfig()
                 .automaticReconnect().initialDelay(200, TimeUnit.MILLISECONDS).maxDelay(1, TimeUnit.SECONDS)
                 .applyAutomaticReconnect();
         if (tls) {

@@ -116,7 +116,8 @@ public final class Demo {
             }
             Thread.sleep(down ? 2_000 : 250);
         }
-        // let the last readings drain before the summary
+        // no new readings; let the last ones drain before the summary
+        agent.stopIntake();
         Instant drainDeadline = clock.instant().plusSeconds(15);
         while (agent.store().stats().pendingReadings() > 0 && clock.instant().isBefore(drainDeadline)) {
             Thread.sleep(200);

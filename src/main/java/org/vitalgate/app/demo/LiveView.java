@@ -41,7 +41,7 @@ public final class LiveView {
     }
 
     public synchronized void header() {
-        out.printf("%6s  %-26s %-44s %-9s %-10s %s%n", "seq", "device", "values", "measured", "clock fix", "latency");
+        out.printf("%6s  %-26s %-46s %-9s %-10s %s%n", "seq", "device", "values", "measured", "dev clock", "latency");
     }
 
     /** A message on any topic below the hub's root. */
@@ -80,23 +80,25 @@ public final class LiveView {
         Instant received = Instant.parse(t.path("received").asText());
         Instant measured = Instant.parse(t.path("measured").asText());
         long latency = Duration.between(received, clock.instant()).toMillis();
-        String fix = t.has("deviceClockOffsetMs") ? offset(-t.path("deviceClockOffsetMs").asLong()) : "-";
+        String clockOffset = t.has("deviceClockOffsetMs") ? offset(t.path("deviceClockOffsetMs").asLong()) : "-";
         JsonNode d = n.path("device");
-        out.printf("%6d  %-26s %-44s %-9s %-10s %s%n", seq,
+        out.printf("%6d  %-26s %-46s %-9s %-10s %s%n", seq,
                 clip(d.path("manufacturer").asText() + " " + d.path("model").asText(), 26),
-                clip(values(n.path("measurements")), 44), HHMMSS.format(measured), fix, latency(latency));
+                clip(values(n.path("measurements")), 46), HHMMSS.format(measured), clockOffset, latency(latency));
     }
 
+    /** "sys 120, dia 80, MAP 93 mm[Hg], pulse 72 /min": a unit is written once for a run of values in it. */
     private static String values(JsonNode measurements) {
         StringBuilder sb = new StringBuilder();
-        for (JsonNode m : measurements) {
-            if (sb.length() > 0) {
-                sb.append(", ");
-            }
+        for (int i = 0; i < measurements.size(); i++) {
+            JsonNode m = measurements.get(i);
             String type = m.path("type").asText();
-            sb.append(LABELS.getOrDefault(type, type)).append(' ')
-                    .append(m.has("value") ? m.path("value").asText() : m.path("dataAbsent").asText())
-                    .append(' ').append(m.path("unit").asText());
+            String unit = m.path("unit").asText();
+            sb.append(i == 0 ? "" : ", ").append(LABELS.getOrDefault(type, type)).append(' ')
+                    .append(m.has("value") ? m.path("value").asText() : m.path("dataAbsent").asText());
+            if (i == measurements.size() - 1 || !unit.equals(measurements.get(i + 1).path("unit").asText())) {
+                sb.append(' ').append(unit);
+            }
         }
         return sb.toString();
     }
