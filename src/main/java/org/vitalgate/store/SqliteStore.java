@@ -161,7 +161,7 @@ public final class SqliteStore implements Outbox, AutoCloseable {
     /** Queues a diagnostic event; drops (and counts) it if the writer's queue is under pressure. */
     public void recordEvent(Event event) {
         Objects.requireNonNull(event, "event");
-        if (closed || !writer.offerEvent(new Job.Record(event))) {
+        if (closed || !writer.offerEvent(new Job.RecordEvent(event))) {
             queueDrops.incrementAndGet();
             LOG.debug("dropped event {} ({})", event.type(), event.id());
         }
@@ -346,7 +346,7 @@ public final class SqliteStore implements Outbox, AutoCloseable {
             if (j instanceof Job.Submit s) {
                 submits.add(s);
                 drafts.add(s.draft());
-            } else if (j instanceof Job.Record r) {
+            } else if (j instanceof Job.RecordEvent r) {
                 events.add(r.event());
             }
         }
