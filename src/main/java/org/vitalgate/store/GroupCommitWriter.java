@@ -68,7 +68,7 @@ final class GroupCommitWriter {
     }
 
     /** Queues an event without waiting, keeping a reserve for readings; false if dropped. */
-    boolean offerEvent(Job.Record job) {
+    boolean offerEvent(Job.RecordEvent job) {
         return queue.remainingCapacity() > eventReserve && queue.offer(job);
     }
 

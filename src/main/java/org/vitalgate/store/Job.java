@@ -5,7 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import org.vitalgate.reading.ReadingDraft;
 
 /** A unit of work queued for the store's writer thread. Immutable. */
-sealed interface Job permits Job.Submit, Job.Record, Job.Stop {
+sealed interface Job permits Job.Submit, Job.RecordEvent, Job.Stop {
 
     /** A reading draft and the future completed after its transaction. */
     record Submit(ReadingDraft draft, CompletableFuture<Acceptance> future) implements Job {
@@ -16,8 +16,8 @@ sealed interface Job permits Job.Submit, Job.Record, Job.Stop {
     }
 
     /** A diagnostic event (fire and forget). */
-    record Record(Event event) implements Job {
-        public Record {
+    record RecordEvent(Event event) implements Job {
+        public RecordEvent {
             Objects.requireNonNull(event, "event");
         }
     }

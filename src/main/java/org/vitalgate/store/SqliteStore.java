@@ -41,7 +41,6 @@ public final class SqliteStore implements Outbox, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteStore.class);
     /** How long {@link #submit} blocks for room in the writer's queue before failing the reading. */
     private static final Duration SUBMIT_TIMEOUT = Duration.ofSeconds(5);
-    private static final int SHED_CHUNK = 2000;
 
     private final StoreSettings settings;
     private final Clock clock;
@@ -51,6 +50,7 @@ public final class SqliteStore implements Outbox, AutoCloseable {
     private final Connection conn;
     private final OutboxQueries queries;
     private final StoreLimits limits;
+    private final Shedder shedder;
     private final GroupCommitWriter writer;
     private final Optional<Path> quarantinedTo;
     private final AtomicLong queueDrops = new AtomicLong();
@@ -74,6 +74,7 @@ public final class SqliteStore implements Outbox, AutoCloseable {
         this.batchWriter = new BatchWriter(conn, payloads, events);
         this.queries = new OutboxQueries(conn);
         this.limits = new StoreLimits(settings, freeDisk);
+        this.shedder = new Shedder(conn, limits, queries, settings.maxBytes());
         this.quarantinedTo = opened.quarantinedTo();
         this.lastSeq = Meta.lastSeq(conn);
         int capacity = Math.min(1 << 16, Math.max(256, 2 * settings.maxBatch()));
@@ -97,6 +98,8 @@ public final class SqliteStore implements Outbox, AutoCloseable {
             throws StoreException {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(payloads, "payloads");
+        Objects.requireNonNull(events, "events");
         Objects.requireNonNull(eventIds, "eventIds");
         Objects.requireNonNull(freeDiskBytes, "freeDiskBytes");
         Objects.requireNonNull(threads, "threads");
@@ -158,7 +161,7 @@ public final class SqliteStore implements Outbox, AutoCloseable {
     /** Queues a diagnostic event; drops (and counts) it if the writer's queue is under pressure. */
     public void recordEvent(Event event) {
         Objects.requireNonNull(event, "event");
-        if (closed || !writer.offerEvent(new Job.Record(event))) {
+        if (closed || !writer.offerEvent(new Job.RecordEvent(event))) {
             queueDrops.incrementAndGet();
             LOG.debug("dropped event {} ({})", event.type(), event.id());
         }
@@ -343,14 +346,14 @@ public final class SqliteStore implements Outbox, AutoCloseable {
             if (j instanceof Job.Submit s) {
                 submits.add(s);
                 drafts.add(s.draft());
-            } else if (j instanceof Job.Record r) {
+            } else if (j instanceof Job.RecordEvent r) {
                 events.add(r.event());
             }
         }
         long drops = queueDrops.getAndSet(0);
         Optional<String> refusal;
         try {
-            refusal = admit();
+            refusal = shedder.admit(lastSeq, protectedEventId);
         } catch (SQLException e) {
             queueDrops.addAndGet(drops + events.size());
             return failAll(batch, failure("checking store limits", e));
@@ -389,56 +392,6 @@ public final class SqliteStore implements Outbox, AutoCloseable {
         return completions;
     }
 
-    /**
-     * Checks the bounds and, while over the byte limit, sheds: WAL checkpoint, then confirmed history oldest
-     * first, then pending diagnostics oldest first. Returns the remaining violation, if any.
-     *
-     * <p>Why only for the byte limit: deleting rows frees pages inside the file but gives no space back to the
-     * file system, so shedding history or diagnostics cannot lift the free-disk watermark; under that watermark
-     * readings are refused and history is kept.
-     */
-    private Optional<String> admit() throws SQLException {
-        StoreLimits.Usage usage = limits.measure(conn);
-        Optional<String> violation = limits.violation(usage);
-        if (violation.isEmpty() || usage.storeBytes() < settings.maxBytes()) {
-            return violation;
-        }
-        if (limits.walBytes() > 0) {
-            Sql.execute(conn, "PRAGMA wal_checkpoint(TRUNCATE)");
-            violation = limits.violation(limits.measure(conn));
-        }
-        while (violation.isPresent()) {
-            int[] n = new int[1];
-            Sql.inTransaction(conn, () -> {
-                Meta.recordLastSeq(conn, lastSeq);
-                n[0] = queries.purgeOldestConfirmed(SHED_CHUNK);
-            });
-            if (n[0] == 0) {
-                break;
-            }
-            LOG.warn("store over its limit: purged {} confirmed rows early", n[0]);
-            violation = measureAfterShedding();
-        }
-        while (violation.isPresent()) {
-            int[] n = new int[1];
-            Sql.inTransaction(conn, () -> {
-                n[0] = queries.dropPendingEvents(SHED_CHUNK, protectedEventId);
-                Meta.add(conn, Meta.DROPPED_EVENTS, n[0]);
-            });
-            if (n[0] == 0) {
-                break;
-            }
-            LOG.warn("store over its limit: dropped {} unsent diagnostic events", n[0]);
-            violation = measureAfterShedding();
-        }
-        return violation;
-    }
-
-    private Optional<String> measureAfterShedding() throws SQLException {
-        Sql.execute(conn, "PRAGMA wal_checkpoint(TRUNCATE)");
-        return limits.violation(limits.measure(conn));
-    }
-
     private void enterFull(String why) {
         if (!accepting) {
             return;
@@ -461,7 +414,7 @@ public final class SqliteStore implements Outbox, AutoCloseable {
     /** So that {@link #isAcceptingReadings()} is right from the start, before the first batch. */
     private synchronized void checkAtOpen() {
         try {
-            admit().ifPresent(this::enterFull);
+            shedder.admit(lastSeq, protectedEventId).ifPresent(this::enterFull);
         } catch (SQLException e) {
             LOG.warn("store limit check at open failed: {}", e.toString());
         }
@@ -477,7 +430,7 @@ public final class SqliteStore implements Outbox, AutoCloseable {
         }
         if (!accepting) {
             try {
-                if (admit().isEmpty()) {
+                if (shedder.admit(lastSeq, protectedEventId).isEmpty()) {
                     leaveFull();
                 }
             } catch (SQLException e) {

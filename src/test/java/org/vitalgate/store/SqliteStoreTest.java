@@ -98,8 +98,18 @@ class SqliteStoreTest {
 
     @Test
     void duplicatesInsideOneBatchAreCaughtAndConsumeNoSeq() throws Exception {
-        // a long window puts back-to-back submissions into one transaction
-        SqliteStore store = open(StoreFixtures.settings(dir, 64L << 20, Duration.ofMillis(300)));
+        // a long window puts back-to-back submissions into one transaction; a clock that ticks on every
+        // reading shows it: rows of one batch share the batch's created_at
+        StoreFixtures.MutableClock ticking = new StoreFixtures.MutableClock(T0) {
+            @Override
+            public Instant instant() {
+                Instant now = super.instant();
+                advance(Duration.ofMillis(1));
+                return now;
+            }
+        };
+        SqliteStore store = StoreFixtures.open(StoreFixtures.settings(dir, 64L << 20, Duration.ofMillis(300)), ticking);
+        opened.add(store);
         CompletableFuture<Acceptance> a = store.submit(drafts.draft("dup"));
         CompletableFuture<Acceptance> b = store.submit(drafts.draft("dup"));
         CompletableFuture<Acceptance> c = store.submit(drafts.draft("fresh"));
@@ -109,8 +119,9 @@ class SqliteStoreTest {
         assertThat(seqOf(get(c))).isEqualTo(2);
         assertThat(get(d)).isEqualTo(new Acceptance.Duplicate("fresh", 2));
         assertThat(store.pending(Lane.CLINICAL, 0, 10)).hasSize(2);
-        // all four were committed together
-        assertThat(store.recent(10)).extracting(StoredReading::createdAt).containsOnly(T0);
+        List<StoredReading> rows = store.recent(10);
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).createdAt()).isEqualTo(rows.get(1).createdAt());
     }
 
     @Test
@@ -328,5 +339,54 @@ class SqliteStoreTest {
         assertThat(seqOf(get(reopened.submit(drafts.draft("next"))))).isEqualTo(4);
         // the dedup key outlives the purged row
         assertThat(get(reopened.submit(drafts.draft("p1")))).isEqualTo(new Acceptance.Duplicate("p1", 2));
+    }
+
+    @Test
+    void aFullQueueBlocksTheSubmitterInsteadOfDroppingReadings() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        PayloadEncoder slow = r -> {
+            if (r.seq() == 1) {
+                try {
+                    release.await(10, TimeUnit.SECONDS);   // the writer is stuck in its first batch
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return StoreFixtures.payloads().encode(r);
+        };
+        // maxBatch 1: the writer's queue holds 256 jobs
+        StoreSettings s = new StoreSettings(dir.resolve("store.db"), 64L << 20, 0, 90, 400, Duration.ZERO, 1);
+        SqliteStore store = SqliteStore.open(s, clock, slow, StoreFixtures.events(), StoreFixtures.eventIds());
+        opened.add(store);
+        List<CompletableFuture<Acceptance>> fs = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread submitter = new Thread(() -> {
+            for (int i = 0; i < 300; i++) {
+                fs.add(store.submit(drafts.draft("bp" + i)));
+            }
+        }, "test-submitter");
+        submitter.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> submitter.getState() == Thread.State.TIMED_WAITING
+                && fs.size() >= 257);
+        assertThat(fs.size()).isLessThan(300);
+        assertThat(fs).noneMatch(CompletableFuture::isCompletedExceptionally);
+        release.countDown();
+        submitter.join(10_000);
+        assertThat(fs).hasSize(300);
+        Set<Long> seqs = new TreeSet<>();
+        for (CompletableFuture<Acceptance> f : fs) {
+            seqs.add(seqOf(get(f)));
+        }
+        assertThat(seqs).hasSize(300).first().isEqualTo(1L);
+        assertThat(seqs).last().isEqualTo(300L);
+    }
+
+    @Test
+    void aStoreAlreadyBelowTheWatermarkAtOpenSaysSoBeforeTheFirstReading() throws Exception {
+        StoreSettings s = new StoreSettings(dir.resolve("store.db"), 64L << 20, 1000, 90, 400, Duration.ZERO, 10);
+        SqliteStore store = SqliteStore.open(s, clock, StoreFixtures.payloads(), StoreFixtures.events(),
+                StoreFixtures.eventIds(), () -> 10, GroupCommitWriter.defaultThreads());
+        opened.add(store);
+        assertThat(store.isAcceptingReadings()).isFalse();
+        assertThat(store.pending(Lane.DIAGNOSTIC, 0, 10)).hasSize(1);
     }
 }

@@ -34,7 +34,7 @@ final class StoreFixtures {
     }
 
     /** A clock tests move by hand. Thread-safe. */
-    static final class MutableClock extends Clock {
+    static class MutableClock extends Clock {
         private final AtomicLong millis;
 
         MutableClock(Instant start) {
