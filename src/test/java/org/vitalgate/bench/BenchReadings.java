@@ -23,6 +23,7 @@ import org.vitalgate.reading.TimeCorrection;
 import org.vitalgate.reading.Transport;
 import org.vitalgate.reading.Unit;
 import org.vitalgate.store.EventEncoder;
+import org.vitalgate.uplink.payload.JsonV1;
 import org.vitalgate.store.PayloadEncoder;
 
 /**
@@ -50,35 +51,16 @@ final class BenchReadings {
                 Set.of(StatusFlag.IRREGULAR_PULSE), Origin.SENSED);
     }
 
-    /** A JSON rendering close to the real json-v1 payload in size and shape (~600 bytes). */
+    /** The real json-v1 encoder (readings and events), so benchmarks store and publish real payloads. */
+    static JsonV1 json() {
+        return new JsonV1("bench-hub");
+    }
+
     static PayloadEncoder payloads() {
-        return r -> {
-            ReadingDraft d = r.content();
-            StringBuilder sb = new StringBuilder(700);
-            sb.append("{\"id\":\"").append(d.id()).append("\",\"seq\":").append(r.seq())
-                    .append(",\"dedupKey\":\"").append(d.dedupKey()).append("\",\"patientKey\":\"").append(d.patientKey())
-                    .append("\",\"device\":{\"transport\":\"").append(d.device().transport().wire())
-                    .append("\",\"address\":\"").append(d.device().address()).append("\",\"manufacturer\":\"")
-                    .append(d.device().manufacturer()).append("\",\"model\":\"").append(d.device().model())
-                    .append("\",\"serial\":\"").append(d.device().serialNumber().orElse(""))
-                    .append("\",\"firmware\":\"").append(d.device().firmware().orElse("")).append("\",\"userSlot\":1},")
-                    .append("\"time\":{\"device\":\"").append(d.time().deviceTime().map(Object::toString).orElse(""))
-                    .append("\",\"measured\":\"").append(d.time().measuredAt()).append("\",\"correction\":\"")
-                    .append(d.time().correction().wire()).append("\",\"received\":\"").append(d.time().receivedAt())
-                    .append("\"},\"measurements\":[");
-            for (int i = 0; i < d.measurements().size(); i++) {
-                Measurement m = d.measurements().get(i);
-                sb.append(i == 0 ? "" : ",").append("{\"mdc\":").append(m.type().mdc())
-                        .append(",\"value\":\"").append(((Quantity.Value) m.quantity()).value().toPlainString())
-                        .append("\",\"unit\":\"").append(m.unit().ucum()).append("\"}");
-            }
-            sb.append("],\"flags\":[\"irregular-pulse\"],\"origin\":\"").append(d.origin().wire()).append("\"}");
-            return sb.toString().getBytes(StandardCharsets.UTF_8);
-        };
+        return json();
     }
 
     static EventEncoder events() {
-        return e -> ("{\"id\":\"" + e.id() + "\",\"type\":\"" + e.type() + "\",\"at\":\"" + e.occurredAt() + "\"}")
-                .getBytes(StandardCharsets.UTF_8);
+        return json();
     }
 }
