@@ -26,6 +26,19 @@ public final class Lengths {
         return java.util.Optional.empty();
     }
 
+    /** Empty when {@code value} has exactly {@code size} octets (a fixed-size characteristic). */
+    public static <T> java.util.Optional<Decoded<T>> fixed(Bytes value, int size) {
+        if (value.size() < size) {
+            return java.util.Optional.of(Decoded.malformed(
+                    "short value: need " + size + " octets, have " + value.size(), value.size(), value));
+        }
+        if (value.size() > size) {
+            return java.util.Optional.of(Decoded.malformed(
+                    "trailing octets: need " + size + " octets, have " + value.size(), size, value));
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Malformed "empty value" if {@code value} has fewer than {@code min} octets. */
     public static <T> java.util.Optional<Decoded<T>> atLeast(Bytes value, int min) {
         if (value.size() < min) {

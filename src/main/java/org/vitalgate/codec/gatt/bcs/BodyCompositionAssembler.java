@@ -8,7 +8,7 @@ import org.vitalgate.codec.Decoded;
 import org.vitalgate.reading.Bytes;
 
 /**
- * Joins Body Composition Measurement packets into whole measurements (BCS 1.0 §3.2: a measurement too long
+ * Joins Body Composition Measurement packets into whole measurements (BCS 1.0: a measurement too long
  * for one indication is split, each packet carrying Flags and Body Fat Percentage plus a subset of the optional
  * fields, with the Multiple Packet Measurement bit set).
  *
