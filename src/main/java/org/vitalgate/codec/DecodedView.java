@@ -99,11 +99,11 @@ public final class DecodedView {
 
     /**
      * Flattens a view into {@code path → string}: nested maps as {@code a.b}, lists of maps as {@code a[0].b},
-     * lists of scalars joined by {@code "; "}, null as {@code "absent"}.
+     * lists of scalars joined by {@code "; "}, null as {@code "absent"}; a scalar view is keyed {@code value}.
      */
     public static Map<String, String> flatten(Object view) {
         Map<String, String> out = new LinkedHashMap<>();
-        flatten("", view, out);
+        flatten(view instanceof Map || view instanceof List ? "" : "value", view, out);
         return out;
     }
 

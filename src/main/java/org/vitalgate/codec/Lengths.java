@@ -1,5 +1,6 @@
 package org.vitalgate.codec;
 
+import java.util.Optional;
 import org.vitalgate.reading.Bytes;
 
 /** Length checks shared by the GATT parsers, with uniform malformed reasons. Stateless. */
@@ -12,28 +13,41 @@ public final class Lengths {
      * {@code "short value"} or {@code "trailing octets"} (a length that does not match the flags means the bytes
      * are not what the flags say, so nothing is decoded).
      */
-    public static <T> java.util.Optional<Decoded<T>> exact(Bytes value, int expected, long flags) {
+    public static <T> Optional<Decoded<T>> exact(Bytes value, int expected, long flags) {
         if (value.size() < expected) {
-            return java.util.Optional.of(Decoded.malformed(
+            return Optional.of(Decoded.malformed(
                     "short value: flags 0x" + Long.toHexString(flags) + " need " + expected + " octets, have "
                             + value.size(), value.size(), value));
         }
         if (value.size() > expected) {
-            return java.util.Optional.of(Decoded.malformed(
+            return Optional.of(Decoded.malformed(
                     "trailing octets: flags 0x" + Long.toHexString(flags) + " need " + expected + " octets, have "
                             + value.size(), expected, value));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
+    }
+
+    /** Empty when {@code value} has exactly {@code size} octets (a fixed-size characteristic). */
+    public static <T> Optional<Decoded<T>> fixed(Bytes value, int size) {
+        if (value.size() < size) {
+            return Optional.of(Decoded.malformed(
+                    "short value: need " + size + " octets, have " + value.size(), value.size(), value));
+        }
+        if (value.size() > size) {
+            return Optional.of(Decoded.malformed(
+                    "trailing octets: need " + size + " octets, have " + value.size(), size, value));
+        }
+        return Optional.empty();
     }
 
     /** Malformed "empty value" if {@code value} has fewer than {@code min} octets. */
-    public static <T> java.util.Optional<Decoded<T>> atLeast(Bytes value, int min) {
+    public static <T> Optional<Decoded<T>> atLeast(Bytes value, int min) {
         if (value.size() < min) {
-            return java.util.Optional.of(Decoded.malformed(
+            return Optional.of(Decoded.malformed(
                     (value.isEmpty() ? "empty value" : "short value") + ": need at least " + min + " octets, have "
                             + value.size(), value.size(), value));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** Casts a failed result to another value type (failures carry no value). */

@@ -7,13 +7,13 @@ import org.vitalgate.codec.Lengths;
 import org.vitalgate.reading.Bytes;
 
 /**
- * Battery Level, UUID 0x2A19 (Battery Service 1.0 §3.1; GSS): one octet, percent 0..100; 101..255 reserved
+ * Battery Level, UUID 0x2A19 (Battery Service 1.0; GSS): one octet, percent 0..100; 101..255 reserved
  * (malformed). Stateless; thread-safe.
  */
 public final class BatteryLevelParser implements CharacteristicParser<BatteryLevel> {
     @Override
     public Decoded<BatteryLevel> parse(Bytes value) {
-        Optional<Decoded<BatteryLevel>> bad = Lengths.exact(value, 1, 0);
+        Optional<Decoded<BatteryLevel>> bad = Lengths.fixed(value, 1);
         if (bad.isPresent()) {
             return bad.get();
         }

@@ -8,7 +8,7 @@ import org.vitalgate.codec.Decoded;
 import org.vitalgate.reading.Bytes;
 
 /**
- * Joins Body Composition Measurement packets into whole measurements (BCS 1.0 §3.2: a measurement too long
+ * Joins Body Composition Measurement packets into whole measurements (BCS 1.0: a measurement too long
  * for one indication is split, each packet carrying Flags and Body Fat Percentage plus a subset of the optional
  * fields, with the Multiple Packet Measurement bit set).
  *
@@ -82,8 +82,7 @@ public final class BodyCompositionAssembler {
         }
         return Decoded.ok(new BodyCompositionMeasurement(a.flags() | b.flags(), a.imperial(), true,
                 a.bodyFatPercentage(), a.measurementUnsuccessful(), or(a.timestamp(), b.timestamp()),
-                a.userId().isPresent() ? a.userId() : b.userId(),
-                a.basalMetabolismKj().isPresent() ? a.basalMetabolismKj() : b.basalMetabolismKj(),
+                or(a.userId(), b.userId()), or(a.basalMetabolismKj(), b.basalMetabolismKj()),
                 or(a.musclePercentage(), b.musclePercentage()), or(a.muscleMass(), b.muscleMass()),
                 or(a.fatFreeMass(), b.fatFreeMass()), or(a.softLeanMass(), b.softLeanMass()),
                 or(a.bodyWaterMass(), b.bodyWaterMass()), or(a.impedanceOhm(), b.impedanceOhm()),

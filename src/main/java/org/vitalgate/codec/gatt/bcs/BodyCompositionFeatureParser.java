@@ -10,13 +10,13 @@ import org.vitalgate.codec.gatt.wss.Resolutions;
 import org.vitalgate.reading.Bytes;
 
 /**
- * Body Composition Feature, UUID 0x2A9B (BCS 1.0 §3.1; GSS): bits 0–10 supported fields, 11–14 mass
+ * Body Composition Feature, UUID 0x2A9B (BCS 1.0; GSS): bits 0–10 supported fields, 11–14 mass
  * resolution, 15–17 height resolution, 18–31 reserved. Exactly 4 octets. Stateless; thread-safe.
  */
 public final class BodyCompositionFeatureParser implements CharacteristicParser<BodyCompositionFeature> {
     @Override
     public Decoded<BodyCompositionFeature> parse(Bytes value) {
-        Optional<Decoded<BodyCompositionFeature>> bad = Lengths.exact(value, 4, 0);
+        Optional<Decoded<BodyCompositionFeature>> bad = Lengths.fixed(value, 4);
         if (bad.isPresent()) {
             return bad.get();
         }

@@ -14,7 +14,7 @@ import org.vitalgate.reading.Quantity;
 import org.vitalgate.reading.Unit;
 
 /**
- * Body Composition Measurement, UUID 0x2A9C (Body Composition Service 1.0 §3.2; GSS), one indication: uint16
+ * Body Composition Measurement, UUID 0x2A9C (Body Composition Service 1.0; GSS), one indication: uint16
  * flags (bit 0 imperial, 1 time stamp, 2 user id, 3 basal metabolism, 4 muscle %, 5 muscle mass, 6 fat-free
  * mass, 7 soft lean mass, 8 body water mass, 9 impedance, 10 weight, 11 height, 12 multiple packet, 13–15
  * reserved) · uint16 body fat (0.1 %, 0xFFFF = unsuccessful) · the flagged fields in that order. Each packet

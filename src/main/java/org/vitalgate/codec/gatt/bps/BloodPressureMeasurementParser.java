@@ -13,7 +13,7 @@ import org.vitalgate.reading.Quantity;
 import org.vitalgate.reading.Unit;
 
 /**
- * Blood Pressure Measurement, UUID 0x2A35 (Blood Pressure Service 1.1 §3.1; GATT Specification Supplement
+ * Blood Pressure Measurement, UUID 0x2A35 (Blood Pressure Service 1.1; GATT Specification Supplement
  * "Blood Pressure Measurement"). Flags: bit 0 kPa, 1 time stamp, 2 pulse rate, 3 user id, 4 measurement status,
  * 5–7 reserved (kept, ignored). Systolic, diastolic and MAP are SFLOATs. The value length must match the flags
  * exactly. Stateless; thread-safe.

@@ -5,7 +5,7 @@ import java.util.Set;
 import org.vitalgate.codec.BitFlag;
 
 /**
- * The 16-bit Measurement Status of Blood Pressure Measurement / Intermediate Cuff Pressure (BLS §3.1.1.5):
+ * The 16-bit Measurement Status of Blood Pressure Measurement / Intermediate Cuff Pressure (BLS):
  * bit 0 body movement, 1 cuff too loose, 2 irregular pulse, 3–4 pulse-rate range, 5 improper measurement
  * position, 6–15 reserved. {@code raw} keeps every bit, reserved ones included. Immutable.
  */

@@ -5,7 +5,7 @@ import org.vitalgate.codec.Decoded;
 import org.vitalgate.reading.Bytes;
 
 /**
- * Intermediate Cuff Pressure, UUID 0x2A36 (Blood Pressure Service 1.1 §3.2): same layout as Blood Pressure
+ * Intermediate Cuff Pressure, UUID 0x2A36 (Blood Pressure Service 1.1): same layout as Blood Pressure
  * Measurement, first SFLOAT = current cuff pressure. Stateless; thread-safe.
  */
 public final class IntermediateCuffPressureParser implements CharacteristicParser<IntermediateCuffPressure> {

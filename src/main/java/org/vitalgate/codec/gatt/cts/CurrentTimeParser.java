@@ -10,14 +10,14 @@ import org.vitalgate.codec.gatt.GattDateTime;
 import org.vitalgate.reading.Bytes;
 
 /**
- * Current Time, UUID 0x2A2B (Current Time Service 1.1 §3.1; GSS "Current Time", "Exact Time 256", "Day of
+ * Current Time, UUID 0x2A2B (Current Time Service 1.1; GSS "Current Time", "Exact Time 256", "Day of
  * Week"): exactly 10 octets. Day of week 8–255 is reserved (malformed); adjust-reason bits 4–7 are reserved
  * and kept. Stateless; thread-safe.
  */
 public final class CurrentTimeParser implements CharacteristicParser<CurrentTime> {
     @Override
     public Decoded<CurrentTime> parse(Bytes value) {
-        Optional<Decoded<CurrentTime>> bad = Lengths.exact(value, CurrentTime.OCTETS, 0);
+        Optional<Decoded<CurrentTime>> bad = Lengths.fixed(value, CurrentTime.OCTETS);
         if (bad.isPresent()) {
             return bad.get();
         }

@@ -17,7 +17,7 @@ import org.vitalgate.reading.Bytes;
 public final class DateTimeParser implements CharacteristicParser<GattDateTime> {
     @Override
     public Decoded<GattDateTime> parse(Bytes value) {
-        Optional<Decoded<GattDateTime>> bad = Lengths.exact(value, GattDateTime.OCTETS, 0);
+        Optional<Decoded<GattDateTime>> bad = Lengths.fixed(value, GattDateTime.OCTETS);
         if (bad.isPresent()) {
             return bad.get();
         }

@@ -8,7 +8,7 @@ import org.vitalgate.reading.Bytes;
 
 /**
  * Time Zone (0x2A0E, 1 octet), DST Offset (0x2A0D, 1 octet) and Local Time Information (0x2A0F, 2 octets),
- * Current Time Service 1.1 §3.2 / GSS. Reserved codes are malformed. Stateless; thread-safe.
+ * Current Time Service 1.1 / GSS. Reserved codes are malformed. Stateless; thread-safe.
  */
 public final class TimeParsers {
     private TimeParsers() {
@@ -17,7 +17,7 @@ public final class TimeParsers {
     public static final class TimeZoneParser implements CharacteristicParser<TimeZone> {
         @Override
         public Decoded<TimeZone> parse(Bytes value) {
-            Optional<Decoded<TimeZone>> bad = Lengths.exact(value, 1, 0);
+            Optional<Decoded<TimeZone>> bad = Lengths.fixed(value, 1);
             return bad.isPresent() ? bad.get() : timeZone(value, 0);
         }
     }
@@ -25,7 +25,7 @@ public final class TimeParsers {
     public static final class DstOffsetParser implements CharacteristicParser<DstOffset> {
         @Override
         public Decoded<DstOffset> parse(Bytes value) {
-            Optional<Decoded<DstOffset>> bad = Lengths.exact(value, 1, 0);
+            Optional<Decoded<DstOffset>> bad = Lengths.fixed(value, 1);
             return bad.isPresent() ? bad.get() : dst(value, 0);
         }
     }
@@ -33,7 +33,7 @@ public final class TimeParsers {
     public static final class LocalTimeInformationParser implements CharacteristicParser<LocalTimeInformation> {
         @Override
         public Decoded<LocalTimeInformation> parse(Bytes value) {
-            Optional<Decoded<LocalTimeInformation>> bad = Lengths.exact(value, 2, 0);
+            Optional<Decoded<LocalTimeInformation>> bad = Lengths.fixed(value, 2);
             if (bad.isPresent()) {
                 return bad.get();
             }

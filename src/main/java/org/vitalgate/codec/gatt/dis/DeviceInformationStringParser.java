@@ -11,7 +11,7 @@ import org.vitalgate.reading.Bytes;
 
 /**
  * Device Information strings, UUIDs 0x2A29 manufacturer, 0x2A24 model, 0x2A25 serial, 0x2A26 firmware,
- * 0x2A27 hardware, 0x2A28 software revision (Device Information Service 1.1 §3; GSS "utf8s"). Invalid UTF-8 is
+ * 0x2A27 hardware, 0x2A28 software revision (Device Information Service 1.1; GSS "utf8s"). Invalid UTF-8 is
  * malformed; an empty string is valid. Stateless; thread-safe.
  */
 public final class DeviceInformationStringParser implements CharacteristicParser<DeviceInformationString> {

@@ -8,7 +8,7 @@ import org.vitalgate.codec.Decoded;
 import org.vitalgate.reading.Bytes;
 
 /**
- * IEEE 11073-20601 Regulatory Certification Data List, UUID 0x2A2A (DIS 1.1 §3.9). The value is an opaque
+ * IEEE 11073-20601 Regulatory Certification Data List, UUID 0x2A2A (DIS 1.1). The value is an opaque
  * MDER (big-endian) RegCertDataList: uint16 count · uint16 length · count × {uint8 auth-body, uint8
  * auth-body-struc-type, uint16 data length, data}. The raw value is always kept; the structure is added when
  * it is consistent, otherwise {@code structureError} says why (not malformed: the SIG treats the value as

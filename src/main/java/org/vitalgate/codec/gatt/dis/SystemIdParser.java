@@ -8,13 +8,13 @@ import org.vitalgate.codec.Lengths;
 import org.vitalgate.reading.Bytes;
 
 /**
- * System ID, UUID 0x2A23 (DIS 1.1 §3.8; GSS): uint40 manufacturer identifier then uint24 OUI, little-endian,
+ * System ID, UUID 0x2A23 (DIS 1.1; GSS): uint40 manufacturer identifier then uint24 OUI, little-endian,
  * exactly 8 octets. Stateless; thread-safe.
  */
 public final class SystemIdParser implements CharacteristicParser<SystemId> {
     @Override
     public Decoded<SystemId> parse(Bytes value) {
-        Optional<Decoded<SystemId>> bad = Lengths.exact(value, 8, 0);
+        Optional<Decoded<SystemId>> bad = Lengths.fixed(value, 8);
         if (bad.isPresent()) {
             return bad.get();
         }

@@ -8,13 +8,13 @@ import org.vitalgate.codec.Lengths;
 import org.vitalgate.reading.Bytes;
 
 /**
- * Glucose Feature, UUID 0x2A51 (Glucose Service 1.0 §3.xx / GSS "Glucose Feature"): 16-bit field, bits 0–10
+ * Glucose Feature, UUID 0x2A51 (Glucose Service 1.0 / GSS "Glucose Feature"): 16-bit field, bits 0–10
  * defined, 11–15 reserved. Exactly 2 octets. Stateless; thread-safe.
  */
 public final class GlucoseFeatureParser implements CharacteristicParser<GlucoseFeature> {
     @Override
     public Decoded<GlucoseFeature> parse(Bytes value) {
-        Optional<Decoded<GlucoseFeature>> bad = Lengths.exact(value, 2, 0);
+        Optional<Decoded<GlucoseFeature>> bad = Lengths.fixed(value, 2);
         if (bad.isPresent()) {
             return bad.get();
         }

@@ -22,7 +22,7 @@ import org.vitalgate.reading.Quantity;
 import org.vitalgate.reading.Unit;
 
 /**
- * Glucose Measurement Context, UUID 0x2A34 (Glucose Service 1.0 §3.107 / GSS): flags (bit 0 carbohydrate,
+ * Glucose Measurement Context, UUID 0x2A34 (Glucose Service 1.0 / GSS): flags (bit 0 carbohydrate,
  * 1 meal, 2 tester-health, 3 exercise, 4 medication, 5 medication in litres, 6 HbA1c, 7 extended flags) ·
  * uint16 sequence number · [extended flags u8] · [carb id u8 + SFLOAT kg] · [meal u8] · [tester nibble low /
  * health nibble high] · [exercise duration u16 s + intensity u8 %] · [medication id u8 + SFLOAT kg|L] ·

@@ -16,7 +16,7 @@ import org.vitalgate.codec.gatt.gls.GlucoseMeasurement.SensorStatus;
 import org.vitalgate.reading.Bytes;
 
 /**
- * Glucose Measurement, UUID 0x2A18 (Glucose Service 1.0 §3.106 / GSS "Glucose Measurement"): flags (bit 0 time
+ * Glucose Measurement, UUID 0x2A18 (Glucose Service 1.0 / GSS "Glucose Measurement"): flags (bit 0 time
  * offset, 1 concentration + type/location, 2 mol/L, 3 sensor status annunciation, 4 context follows, 5–7
  * reserved) · uint16 sequence number · Base Time (7) · sint16 time offset (min) · SFLOAT concentration · type
  * (low nibble) / sample location (high nibble) · uint16 status. Length must match the flags. Stateless.

@@ -6,7 +6,7 @@ import org.vitalgate.codec.gatt.gls.RacpMessage.Request;
 import org.vitalgate.reading.Bytes;
 
 /**
- * The RACP requests the hub writes to 0x2A52 (Glucose Service 1.0 §3.xx RACP; also used by PLXS spot-check
+ * The RACP requests the hub writes to 0x2A52 (Glucose Service 1.0 RACP; also used by PLXS spot-check
  * storage). Canonical bytes: all records {@code 01 01}; records with sequence ≥ N {@code 01 03 01 NN NN};
  * number of records {@code 04 01}; number ≥ N {@code 04 03 01 NN NN}; abort {@code 03 00}. Stateless.
  */

@@ -32,7 +32,7 @@ public final class RecordAccessControlPointParser implements CharacteristicParse
                     return Decoded.malformed("response with operator 0x" + Integer.toHexString(operator)
                             + " (must be Null)", 1, value);
                 }
-                bad = Lengths.exact(value, 4, op);
+                bad = Lengths.fixed(value, 4);
                 if (bad.isPresent()) {
                     return bad.get();
                 }
@@ -46,7 +46,7 @@ public final class RecordAccessControlPointParser implements CharacteristicParse
                 if (operator != RacpMessage.OPERATOR_NULL) {
                     return Decoded.malformed("abort with operator 0x" + Integer.toHexString(operator), 1, value);
                 }
-                bad = Lengths.exact(value, 2, op);
+                bad = Lengths.fixed(value, 2);
                 return bad.isPresent() ? bad.get() : Decoded.ok(new RacpMessage.Request(op, operator,
                         OptionalInt.empty(), Bytes.empty()));
             case RacpMessage.REPORT_STORED_RECORDS:
@@ -67,7 +67,7 @@ public final class RecordAccessControlPointParser implements CharacteristicParse
             case RacpMessage.OPERATOR_ALL:
             case RacpMessage.OPERATOR_FIRST:
             case RacpMessage.OPERATOR_LAST: {
-                Optional<Decoded<RacpMessage>> bad = Lengths.exact(value, 2, op);
+                Optional<Decoded<RacpMessage>> bad = Lengths.fixed(value, 2);
                 return bad.isPresent() ? bad.get()
                         : Decoded.ok(new RacpMessage.Request(op, operator, OptionalInt.empty(), Bytes.empty()));
             }
@@ -80,7 +80,7 @@ public final class RecordAccessControlPointParser implements CharacteristicParse
                 int filter = in.u8();
                 int operands = operator == RacpMessage.OPERATOR_WITHIN_RANGE ? 2 : 1;
                 if (filter == RacpMessage.FILTER_SEQUENCE_NUMBER) {
-                    Optional<Decoded<RacpMessage>> bad = Lengths.exact(value, 3 + 2 * operands, op);
+                    Optional<Decoded<RacpMessage>> bad = Lengths.fixed(value, 3 + 2 * operands);
                     if (bad.isPresent()) {
                         return bad.get();
                     }

@@ -7,13 +7,13 @@ import org.vitalgate.codec.Lengths;
 import org.vitalgate.reading.Bytes;
 
 /**
- * Measurement Interval, UUID 0x2A21 (HTS 1.0 §3.4; GSS): uint16 seconds, 0 = no periodic measurement.
+ * Measurement Interval, UUID 0x2A21 (HTS 1.0; GSS): uint16 seconds, 0 = no periodic measurement.
  * Exactly 2 octets. Stateless; thread-safe.
  */
 public final class MeasurementIntervalParser implements CharacteristicParser<MeasurementInterval> {
     @Override
     public Decoded<MeasurementInterval> parse(Bytes value) {
-        Optional<Decoded<MeasurementInterval>> bad = Lengths.exact(value, 2, 0);
+        Optional<Decoded<MeasurementInterval>> bad = Lengths.fixed(value, 2);
         if (bad.isPresent()) {
             return bad.get();
         }

@@ -14,7 +14,7 @@ import org.vitalgate.reading.Unit;
 
 /**
  * Temperature Measurement, UUID 0x2A1C, and Intermediate Temperature, UUID 0x2A1E (Health Thermometer Service
- * 1.0 §3.1/§3.3; GSS): flags (bit 0 Fahrenheit, 1 time stamp, 2 temperature type, 3–7 reserved) · FLOAT
+ * 1.0; GSS): flags (bit 0 Fahrenheit, 1 time stamp, 2 temperature type, 3–7 reserved) · FLOAT
  * temperature · [Date Time] · [type u8]. Length must match the flags. Stateless; thread-safe.
  */
 public final class TemperatureMeasurementParser implements CharacteristicParser<TemperatureMeasurement> {

@@ -7,13 +7,13 @@ import org.vitalgate.codec.Lengths;
 import org.vitalgate.reading.Bytes;
 
 /**
- * Temperature Type, UUID 0x2A1D (HTS 1.0 §3.2): one octet; reserved codes decode as {@code RESERVED} with the
+ * Temperature Type, UUID 0x2A1D (HTS 1.0): one octet; reserved codes decode as {@code RESERVED} with the
  * raw code kept. Stateless; thread-safe.
  */
 public final class TemperatureTypeParser implements CharacteristicParser<TemperatureTypeValue> {
     @Override
     public Decoded<TemperatureTypeValue> parse(Bytes value) {
-        Optional<Decoded<TemperatureTypeValue>> bad = Lengths.exact(value, 1, 0);
+        Optional<Decoded<TemperatureTypeValue>> bad = Lengths.fixed(value, 1);
         if (bad.isPresent()) {
             return bad.get();
         }

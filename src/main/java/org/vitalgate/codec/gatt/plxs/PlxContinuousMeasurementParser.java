@@ -12,7 +12,7 @@ import org.vitalgate.reading.Quantity;
 import org.vitalgate.reading.Unit;
 
 /**
- * PLX Continuous Measurement, UUID 0x2A5F (PLXS 1.0 §3.2; GSS): flags (bit 0 SpO2PR-Fast, 1 SpO2PR-Slow,
+ * PLX Continuous Measurement, UUID 0x2A5F (PLXS 1.0; GSS): flags (bit 0 SpO2PR-Fast, 1 SpO2PR-Slow,
  * 2 measurement status, 3 device and sensor status, 4 pulse amplitude index, 5–7 reserved) · SpO2PR-Normal ·
  * [SpO2PR-Fast] · [SpO2PR-Slow] · [u16 status] · [u24 device/sensor status] · [SFLOAT PAI]. Length must
  * match the flags. Stateless; thread-safe.

@@ -10,7 +10,7 @@ import org.vitalgate.codec.Lengths;
 import org.vitalgate.reading.Bytes;
 
 /**
- * PLX Features, UUID 0x2A60 (PLXS 1.0 §3.3; GSS): u16 supported features · [u16 measurement status support,
+ * PLX Features, UUID 0x2A60 (PLXS 1.0; GSS): u16 supported features · [u16 measurement status support,
  * iff bit 0] · [u24 device and sensor status support, iff bit 1]. Length must match. Stateless; thread-safe.
  */
 public final class PlxFeaturesParser implements CharacteristicParser<PlxFeatures> {

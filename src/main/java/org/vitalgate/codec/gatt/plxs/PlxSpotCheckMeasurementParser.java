@@ -12,7 +12,7 @@ import org.vitalgate.reading.Quantity;
 import org.vitalgate.reading.Unit;
 
 /**
- * PLX Spot-Check Measurement, UUID 0x2A5E (Pulse Oximeter Service 1.0 §3.1; GSS): flags (bit 0 timestamp,
+ * PLX Spot-Check Measurement, UUID 0x2A5E (Pulse Oximeter Service 1.0; GSS): flags (bit 0 timestamp,
  * 1 measurement status, 2 device and sensor status, 3 pulse amplitude index, 4 device clock not set, 5–7
  * reserved) · SFLOAT SpO2 % · SFLOAT PR /min · [Date Time] · [u16 status] · [u24 device/sensor status] ·
  * [SFLOAT PAI %]. Length must match the flags. Stateless; thread-safe.

@@ -11,7 +11,7 @@ import org.vitalgate.reading.Bytes;
 import org.vitalgate.reading.Quantity;
 
 /**
- * Weight Measurement, UUID 0x2A9D (Weight Scale Service 1.0 §3.2; GSS): flags (bit 0 imperial, 1 time stamp,
+ * Weight Measurement, UUID 0x2A9D (Weight Scale Service 1.0; GSS): flags (bit 0 imperial, 1 time stamp,
  * 2 user id, 3 BMI and height, 4–7 reserved) · uint16 weight · [Date Time] · [user id] · [uint16 BMI, uint16
  * height]. The weight uses the fixed SIG resolution (0.005 kg / 0.01 lb), not the Weight Scale Feature's
  * advertised resolution; 0xFFFF = measurement unsuccessful. Length must match the flags. Stateless.

@@ -9,13 +9,13 @@ import org.vitalgate.codec.Lengths;
 import org.vitalgate.reading.Bytes;
 
 /**
- * Weight Scale Feature, UUID 0x2A9E (WSS 1.0 §3.1; GSS): bit 0 time stamp, 1 multiple users, 2 BMI supported;
+ * Weight Scale Feature, UUID 0x2A9E (WSS 1.0; GSS): bit 0 time stamp, 1 multiple users, 2 BMI supported;
  * bits 3–6 weight resolution, 7–9 height resolution, 10–31 reserved. Exactly 4 octets. Stateless.
  */
 public final class WeightScaleFeatureParser implements CharacteristicParser<WeightScaleFeature> {
     @Override
     public Decoded<WeightScaleFeature> parse(Bytes value) {
-        Optional<Decoded<WeightScaleFeature>> bad = Lengths.exact(value, 4, 0);
+        Optional<Decoded<WeightScaleFeature>> bad = Lengths.fixed(value, 4);
         if (bad.isPresent()) {
             return bad.get();
         }

@@ -1,0 +1,8 @@
+/**
+ * Glucose Service (0x1808): Glucose Measurement, Measurement Context, Feature and the Record Access Control Point (requests encoded, responses decoded).
+ *
+ * <p>Nothing in this package is null: absent fields are {@link java.util.Optional}s; constructors reject
+ * {@code null} with the argument's name. Parsers are pure (no I/O, clock or logging) and never throw on
+ * device bytes.
+ */
+package org.vitalgate.codec.gatt.gls;

@@ -1,0 +1,8 @@
+/**
+ * Weight Scale Service (0x181D): Weight Measurement and Weight Scale Feature; fixed-point resolutions shared with Body Composition.
+ *
+ * <p>Nothing in this package is null: absent fields are {@link java.util.Optional}s; constructors reject
+ * {@code null} with the argument's name. Parsers are pure (no I/O, clock or logging) and never throw on
+ * device bytes.
+ */
+package org.vitalgate.codec.gatt.wss;

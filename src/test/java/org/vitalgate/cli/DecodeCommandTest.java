@@ -1,0 +1,81 @@
+package org.vitalgate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class DecodeCommandTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        return cl.execute(args);
+    }
+
+    @Test
+    void decodesAndMapsBloodPressure() throws Exception {
+        int rc = run("decode", "--uuid", "2A35", "1E 7800 5000 5d00", "E2:07:04:11:0F:33:00", "0x48", "0x00", "03",
+                "2700");
+        assertThat(rc).as(err.toString()).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.at("/codec").asText()).isEqualTo("gatt.bps.measurement");
+        assertThat(json.at("/decoded/systolic").asText()).isEqualTo("120 mm[Hg]");
+        assertThat(json.at("/decoded/timestamp").asText()).isEqualTo("2018-04-17T15:51:00");
+        assertThat(json.at("/reading/measurements/3/type").asText()).isEqualTo("PULSE_RATE_NONINV");
+        assertThat(json.at("/reading/measurements/3/value").asText()).isEqualTo("72");
+        assertThat(json.at("/reading/measurements/0/mdc").asInt()).isEqualTo(150021);
+        assertThat(json.at("/reading/deviceTime").asText()).isEqualTo("2018-04-17T15:51:00");
+        assertThat(json.at("/reading/userId").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void fullUuidAndLowerCaseHex() throws Exception {
+        assertThat(run("decode", "--uuid", "00002a19-0000-1000-8000-00805f9b34fb", "0x64")).isZero();
+        assertThat(new ObjectMapper().readTree(out.toString()).at("/decoded/percent").asInt()).isEqualTo(100);
+    }
+
+    @Test
+    void malformedExitsOneWithReasonAndOffset() throws Exception {
+        assertThat(run("decode", "--uuid", "0x2a35", "04 7800 5000 5d00")).isEqualTo(1);
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.at("/malformed/reason").asText()).startsWith("short value");
+        assertThat(json.at("/malformed/offset").asInt()).isEqualTo(7);
+        assertThat(err.toString()).contains("offset 7");
+    }
+
+    @Test
+    void unsupportedUuidExitsTwo() {
+        assertThat(run("decode", "--uuid", "2AFF", "00")).isEqualTo(2);
+        assertThat(err.toString()).contains("unsupported characteristic UUID 2AFF");
+    }
+
+    @Test
+    void badHexExitsTwo() {
+        assertThat(run("decode", "--uuid", "2A35", "0G")).isEqualTo(2);
+        assertThat(run("decode", "--uuid", "2A35", "123")).isEqualTo(2);
+    }
+
+    @Test
+    void listsSupportedCharacteristics() {
+        assertThat(run("decode", "--list")).isZero();
+        assertThat(out.toString()).contains("0x2A35  gatt.bps.measurement").contains("0x2A2A")
+                .contains("[measurement]");
+        assertThat(out.toString().lines().count()).isEqualTo(32);
+    }
+
+    @Test
+    void notMappedCharacteristicStillDecodes() throws Exception {
+        assertThat(run("decode", "--uuid", "2A18", "02 0D00 E207 04 11 0F 33 00 7BB0 13")).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.at("/decoded/concentration/type").asText()).isEqualTo("VENOUS_WHOLE_BLOOD");
+        assertThat(json.at("/notMapped").asText()).contains("sample type 3");
+    }
+}
