@@ -98,11 +98,11 @@ public final class MqttUplink implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.backoff = new Backoff(settings.backoffMin(), settings.backoffMax(), RandomGenerator.getDefault());
         this.cmdPrefix = settings.topicRoot() + "/cmd/";
-        this.loop = Executors.newSingleThreadScheduledExecutor(NamedThreads.factory("uplink"));
         // Never shut down (HiveMQ may still hand it work after close); its one thread ends when idle for 1 s.
         this.callbacks = new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 NamedThreads.factory("uplink-mqtt-callback"));
-        this.clients = new ClientFactory(settings, Schedulers.from(callbacks));
+        this.clients = new ClientFactory(settings, Schedulers.from(callbacks));   // validates the broker URI
+        this.loop = Executors.newSingleThreadScheduledExecutor(NamedThreads.factory("uplink"));
         this.publisher = new OutboxPublisher(settings, outbox, stamper, clock, counters, loop, this::runOnLoop,
                 reason -> endSession(reason, true));
     }
