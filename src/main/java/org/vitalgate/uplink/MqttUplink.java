@@ -13,12 +13,12 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.random.RandomGenerator;
@@ -241,8 +241,12 @@ public final class MqttUplink implements AutoCloseable {
             setState(UplinkState.REJECTED);
             Duration wait = settings.rejectionBackoff();
             LOG.warn("uplink rejected by {}: {}; next attempt in {}", settings.broker(), failure.reason(), wait);
-            listener.rejected(failure);
             scheduleConnect(wait);
+            try {
+                listener.rejected(failure);
+            } catch (RuntimeException e) {
+                LOG.error("uplink listener failed", e);
+            }
         } else {
             setState(UplinkState.BACKOFF);
             Duration wait = backoff.delay(attempt);
