@@ -74,6 +74,20 @@ class MqttUplinkStatusIT {
     }
 
     @Test
+    void closeWhileTheBrokerIsDownIsQuickAndStopsTheUplinkThread() throws Exception {
+        MqttUplink uplink = UplinkTestSupport.uplink(UplinkTestSupport.settings(
+                java.net.URI.create("mqtt://127.0.0.1:1")), new InMemoryOutbox(), new UplinkTestSupport.RecordingListener());
+        uplink.start();
+        await().atMost(WAIT).until(() -> uplink.status().lastError().isPresent());
+        long started = System.nanoTime();
+        uplink.close();
+        assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(1000);
+        assertThat(uplink.state()).isEqualTo(UplinkState.CLOSED);
+        await().atMost(WAIT).until(() -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().equals("uplink") && t.isAlive()));
+    }
+
+    @Test
     void commandsArriveOnTheUplinkThreadAndTransientMessagesGoOutOnlyWhenConnected() throws Exception {
         List<String> received = new CopyOnWriteArrayList<>();
         try (MosquittoBroker broker = MosquittoBroker.startPlain();

@@ -122,6 +122,9 @@ class MqttUplinkTlsIT {
                 assertThat(failure.reason()).contains(reasonContains);
                 assertThat(listener.states).contains(UplinkState.REJECTED).doesNotContain(UplinkState.CONNECTED);
                 assertThat(uplink.status().rejections()).isGreaterThanOrEqualTo(2);
+                long gapMs = (listener.rejectedAtNanos.get(1) - listener.rejectedAtNanos.get(0)) / 1_000_000;
+                assertThat(gapMs).as("rejection backoff (300 ms), not the 50 ms transient backoff")
+                        .isGreaterThanOrEqualTo(280);
                 System.out.println("rejected as expected: " + failure.reason());
             }
             assertThat(sub.messages()).isEmpty();
