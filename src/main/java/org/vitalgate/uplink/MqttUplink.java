@@ -115,8 +115,12 @@ public final class MqttUplink implements AutoCloseable {
         if (started.compareAndSet(false, true)) {
             loop.execute(this::connect);
             poll = loop.scheduleWithFixedDelay(() -> {
-                publisher.markMaybeMore();
-                publisher.pump();
+                try {                                  // a periodic task that throws is never run again
+                    publisher.markMaybeMore();
+                    publisher.pump();
+                } catch (RuntimeException e) {
+                    LOG.error("uplink poll failed", e);
+                }
             }, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS);
         }
     }

@@ -120,9 +120,9 @@ final class OutboxPublisher {
                     return;
                 }
             }
-        } catch (StoreException e) {
+        } catch (StoreException | RuntimeException e) {
             counters.error("outbox read failed: " + e.getMessage());
-            LOG.warn("uplink cannot read the outbox (retrying on the next poll): {}", e.getMessage());
+            LOG.warn("uplink cannot read the outbox (retrying on the next poll): {}", e.toString());
         }
     }
 
