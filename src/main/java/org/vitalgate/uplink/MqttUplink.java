@@ -59,7 +59,7 @@ import org.vitalgate.store.Outbox;
  */
 public final class MqttUplink implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MqttUplink.class);
-    private static final long POLL_MS = 250;
+    private static final long POLL_MS = 1000;      // safety net only: signal() is the fast path
     private static final long CLOSE_STEP_MS = 2000;
 
     private final UplinkSettings settings;
