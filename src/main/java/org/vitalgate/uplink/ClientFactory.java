@@ -39,8 +39,8 @@ final class ClientFactory {
         URI uri = settings.broker();
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         this.tls = switch (scheme) {
-            case "mqtts", "ssl" -> true;
-            case "mqtt", "tcp" -> false;
+            case "mqtts" -> true;
+            case "mqtt" -> false;
             default -> throw new IllegalArgumentException("broker URI must be mqtts:// or mqtt://: " + uri);
         };
         if (uri.getHost() == null) {

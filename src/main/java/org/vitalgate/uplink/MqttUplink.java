@@ -10,25 +10,21 @@ import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
 import io.reactivex.schedulers.Schedulers;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vitalgate.store.Outbox;
-import org.vitalgate.store.OutboxMessage;
-import org.vitalgate.store.StoreException;
 
 /**
  * Publishes the outbox to the MQTT broker (QoS 1, MQTT 3.1.1, HiveMQ client) and confirms rows on PUBACK.
@@ -63,16 +59,11 @@ import org.vitalgate.store.StoreException;
  */
 public final class MqttUplink implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MqttUplink.class);
-    private static final int CHUNK = 256;
-    private static final int CONFIRM_BATCH = 256;
-    private static final long CONFIRM_DELAY_MS = 50;
-    private static final long POLL_MS = 250;
+    private static final long POLL_MS = 1000;      // safety net only: signal() is the fast path
     private static final long CLOSE_STEP_MS = 2000;
 
     private final UplinkSettings settings;
-    private final Outbox outbox;
     private final StatusPayloads statusPayloads;
-    private final PayloadStamper stamper;
     private final CommandHandler commands;
     private final UplinkListener listener;
     private final Clock clock;
@@ -81,7 +72,7 @@ public final class MqttUplink implements AutoCloseable {
     private final ScheduledExecutorService loop;
     private final ExecutorService callbacks;
     private final UplinkCounters counters = new UplinkCounters();
-    private final ConfirmationBuffer confirmations;
+    private final OutboxPublisher publisher;
     private final AtomicBoolean signalled = new AtomicBoolean();
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -91,13 +82,7 @@ public final class MqttUplink implements AutoCloseable {
     private volatile Mqtt3AsyncClient client;
     private volatile UplinkState state = UplinkState.DISCONNECTED;
     private String clientTlsFingerprint = "";
-    private long session;
-    private PublishQueue queue;
-    private int inflight;
-    private TokenBucket bucket;
     private int attempt;
-    private boolean pumpScheduled;
-    private boolean flushScheduled;
     private ScheduledFuture<?> retry;
     private ScheduledFuture<?> poll;
     private CompletableFuture<?> connecting;
@@ -105,20 +90,21 @@ public final class MqttUplink implements AutoCloseable {
     public MqttUplink(UplinkSettings settings, Outbox outbox, StatusPayloads statusPayloads, PayloadStamper stamper,
                       CommandHandler commands, UplinkListener listener, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.outbox = Objects.requireNonNull(outbox, "outbox");
+        Objects.requireNonNull(outbox, "outbox");
         this.statusPayloads = Objects.requireNonNull(statusPayloads, "statusPayloads");
-        this.stamper = Objects.requireNonNull(stamper, "stamper");
+        Objects.requireNonNull(stamper, "stamper");
         this.commands = Objects.requireNonNull(commands, "commands");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.backoff = new Backoff(settings.backoffMin(), settings.backoffMax(), RandomGenerator.getDefault());
-        this.confirmations = new ConfirmationBuffer(outbox, CONFIRM_BATCH);
         this.cmdPrefix = settings.topicRoot() + "/cmd/";
-        this.loop = Executors.newSingleThreadScheduledExecutor(NamedThreads.factory("uplink"));
         // Never shut down (HiveMQ may still hand it work after close); its one thread ends when idle for 1 s.
         this.callbacks = new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 NamedThreads.factory("uplink-mqtt-callback"));
-        this.clients = new ClientFactory(settings, Schedulers.from(callbacks));
+        this.clients = new ClientFactory(settings, Schedulers.from(callbacks));   // validates the broker URI
+        this.loop = Executors.newSingleThreadScheduledExecutor(NamedThreads.factory("uplink"));
+        this.publisher = new OutboxPublisher(settings, outbox, stamper, clock, counters, loop, this::runOnLoop,
+                reason -> endSession(reason, true));
     }
 
     /** Starts connecting in the background. Idempotent. */
@@ -128,7 +114,14 @@ public final class MqttUplink implements AutoCloseable {
         }
         if (started.compareAndSet(false, true)) {
             loop.execute(this::connect);
-            poll = loop.scheduleWithFixedDelay(this::onPoll, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS);
+            poll = loop.scheduleWithFixedDelay(() -> {
+                try {                                  // a periodic task that throws is never run again
+                    publisher.markMaybeMore();
+                    publisher.pump();
+                } catch (RuntimeException e) {
+                    LOG.error("uplink poll failed", e);
+                }
+            }, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -137,10 +130,8 @@ public final class MqttUplink implements AutoCloseable {
         if (signalled.compareAndSet(false, true)) {
             runOnLoop(() -> {
                 signalled.set(false);
-                if (queue != null) {
-                    queue.markMaybeMore();
-                }
-                pump();
+                publisher.markMaybeMore();
+                publisher.pump();
             });
         }
     }
@@ -233,19 +224,10 @@ public final class MqttUplink implements AutoCloseable {
             onConnectFailed(ConnectFailure.classify(error));
             return;
         }
-        session++;
         attempt = 0;
-        queue = new PublishQueue(outbox, CHUNK);
-        inflight = 0;
-        counters.inflight(0);
-        bucket = settings.maxPublishRate().isPresent()
-                ? new TokenBucket(settings.maxPublishRate().getAsDouble(),
-                        Math.max(1.0, settings.maxPublishRate().getAsDouble() / 10), System::nanoTime)
-                : null;
         counters.connected();
         setState(UplinkState.CONNECTED);
         LOG.info("uplink connected to {} as {}", settings.broker(), settings.clientId());
-        flushConfirmations();      // so rows acknowledged in the last session are not re-sent
         send(c, "status", statusPayloads.online(clock.instant()), settings.retainStatus());
         c.subscribeWith().topicFilter(cmdPrefix + "+").qos(MqttQos.AT_LEAST_ONCE).send()
                 .whenComplete((ack, e) -> {
@@ -253,7 +235,7 @@ public final class MqttUplink implements AutoCloseable {
                         LOG.warn("uplink could not subscribe to {}+: {}", cmdPrefix, e.toString());
                     }
                 });
-        pump();
+        publisher.begin(c);
     }
 
     private void onConnectFailed(ConnectFailure failure) {
@@ -263,8 +245,12 @@ public final class MqttUplink implements AutoCloseable {
             setState(UplinkState.REJECTED);
             Duration wait = settings.rejectionBackoff();
             LOG.warn("uplink rejected by {}: {}; next attempt in {}", settings.broker(), failure.reason(), wait);
-            listener.rejected(failure);
             scheduleConnect(wait);
+            try {
+                listener.rejected(failure);
+            } catch (RuntimeException e) {
+                LOG.error("uplink listener failed", e);
+            }
         } else {
             setState(UplinkState.BACKOFF);
             Duration wait = backoff.delay(attempt);
@@ -300,10 +286,10 @@ public final class MqttUplink implements AutoCloseable {
 
     /** Ends the current session (state CONNECTED) and schedules a reconnect. */
     private void endSession(String reason, boolean disconnect) {
-        session++;
-        queue = null;
-        inflight = 0;
-        counters.inflight(0);
+        if (state != UplinkState.CONNECTED) {
+            return;
+        }
+        publisher.end();
         counters.lost();
         counters.error(reason);
         setState(UplinkState.BACKOFF);
@@ -318,97 +304,7 @@ public final class MqttUplink implements AutoCloseable {
         }
     }
 
-    // ---------------------------------------------------------------- publishing
-
-    private void onPoll() {
-        if (queue != null) {
-            queue.markMaybeMore();
-        }
-        pump();
-    }
-
-    private void pump() {
-        pumpScheduled = false;
-        if (state != UplinkState.CONNECTED || queue == null || closed.get()) {
-            return;
-        }
-        try {
-            while (inflight < settings.inflightWindow()) {
-                if (queue.peek() == null) {
-                    return;
-                }
-                if (bucket != null && !bucket.tryTake()) {
-                    schedulePump(bucket.nanosUntilToken());
-                    return;
-                }
-                publish(queue.poll());
-            }
-        } catch (StoreException e) {
-            counters.error("outbox read failed: " + e.getMessage());
-            LOG.warn("uplink cannot read the outbox (retrying on the next poll): {}", e.getMessage());
-        }
-    }
-
-    private void schedulePump(long nanos) {
-        if (!pumpScheduled) {
-            pumpScheduled = true;
-            loop.schedule(this::pump, Math.max(1, TimeUnit.NANOSECONDS.toMicros(nanos)), TimeUnit.MICROSECONDS);
-        }
-    }
-
-    private void publish(OutboxMessage message) {
-        Instant publishedAt = clock.instant();
-        byte[] payload;
-        try {
-            payload = stamper.stamp(message, publishedAt);
-        } catch (RuntimeException e) {
-            LOG.error("uplink cannot stamp outbox row {}; ending the session", message.id(), e);
-            endSession("stamping row " + message.id() + " failed: " + e, true);
-            return;
-        }
-        long s = session;
-        inflight++;
-        counters.published(inflight);
-        send(client, message.topicSuffix(), payload, false).whenComplete((ack, error) ->
-                runOnLoop(() -> onPublished(s, message.id(), publishedAt.toEpochMilli(), error)));
-    }
-
-    private void onPublished(long s, long id, long publishedAt, Throwable error) {
-        if (error == null) {
-            counters.confirmedOne();
-            if (confirmations.add(new Outbox.Confirmation(id, publishedAt, clock.millis()))) {
-                flushConfirmations();
-            } else if (!flushScheduled) {
-                flushScheduled = true;
-                loop.schedule(this::flushConfirmations, CONFIRM_DELAY_MS, TimeUnit.MILLISECONDS);
-            }
-        }
-        if (s != session) {
-            return;                                   // a late answer from an ended session
-        }
-        inflight--;
-        counters.inflight(inflight);
-        if (error != null) {
-            endSession("publish of row " + id + " failed: " + ConnectFailure.classify(error).reason(), true);
-        } else {
-            pump();
-        }
-    }
-
-    private void flushConfirmations() {
-        flushScheduled = false;
-        try {
-            confirmations.flush();
-        } catch (StoreException e) {
-            counters.error("outbox confirm failed: " + e.getMessage());
-            LOG.warn("uplink cannot confirm {} rows in the outbox (will retry): {}", confirmations.size(),
-                    e.getMessage());
-            if (!closed.get()) {
-                flushScheduled = true;
-                loop.schedule(this::flushConfirmations, 1, TimeUnit.SECONDS);
-            }
-        }
-    }
+    // ---------------------------------------------------------------- messages
 
     private CompletableFuture<Mqtt3Publish> send(Mqtt3AsyncClient c, String suffix, byte[] payload, boolean retain) {
         return c.publishWith()
@@ -489,6 +385,7 @@ public final class MqttUplink implements AutoCloseable {
     }
 
     private CompletableFuture<?> beginClose() {
+        publisher.stop();
         if (retry != null) {
             retry.cancel(false);
         }
@@ -502,7 +399,7 @@ public final class MqttUplink implements AutoCloseable {
     }
 
     private CompletableFuture<?> finishClose() {
-        flushConfirmations();
+        publisher.flushConfirmations();
         Mqtt3AsyncClient c = client;
         CompletableFuture<?> done = c != null && c.getState().isConnected()
                 ? c.disconnect() : CompletableFuture.completedFuture(null);
@@ -528,10 +425,5 @@ public final class MqttUplink implements AutoCloseable {
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             LOG.debug("uplink close: {}", e.toString());
         }
-    }
-
-    /** For tests and diagnostics: the last failure, if any. */
-    Optional<String> lastError() {
-        return status().lastError();
     }
 }

@@ -30,9 +30,9 @@ import org.slf4j.LoggerFactory;
  * can watch traffic without TLS material. {@link #stop()} (SIGTERM), {@link #kill()} (SIGKILL) and
  * {@link #start()} again reuse the same ports, for outage tests.
  *
- * <p>The broker's log goes to {@code mosquitto.log} in its directory ({@link #log()}). Use it with
- * try-with-resources, or register it with {@code @RegisterExtension}: then it is closed after each test and its
- * log is printed when the test failed.
+ * <p>The broker's log goes to {@code mosquitto.log} in its directory ({@link #log()}) and is kept under
+ * {@code target/mosquitto-logs/} on close. Use it with try-with-resources, or register it with
+ * {@code @RegisterExtension}: then it is closed after each test and its log is printed when the test failed.
  *
  * <p>Privileges: mosquitto started as root drops to user {@code mosquitto} unless told otherwise; the config
  * names the current user ({@code user <user.name>}), which keeps root as root (it can read the 0600 key
@@ -219,11 +219,28 @@ public final class MosquittoBroker implements AutoCloseable, AfterEachCallback {
         }
     }
 
-    /** Kills the process and deletes the directory. Idempotent. */
+    /**
+     * Kills the process and deletes the directory. Idempotent. The log is first copied to
+     * {@code target/mosquitto-logs/} when run from the project directory (for post-mortems of failed tests).
+     */
     @Override
     public void close() {
         kill();
+        keepLog();
         deleteDir();
+    }
+
+    private void keepLog() {
+        Path target = Path.of("target");
+        if (Files.isDirectory(target) && Files.exists(log)) {
+            try {
+                Path logs = Files.createDirectories(target.resolve("mosquitto-logs"));
+                Files.copy(log, logs.resolve(dir.getFileName() + ".log"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                LOG.debug("cannot keep {}", log, e);
+            }
+        }
     }
 
     /** As a registered extension: print the log if the test failed, then close. */

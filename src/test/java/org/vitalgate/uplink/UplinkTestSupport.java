@@ -107,6 +107,7 @@ final class UplinkTestSupport {
     static final class RecordingListener implements UplinkListener {
         final List<UplinkState> states = new CopyOnWriteArrayList<>();
         final List<ConnectFailure> rejections = new CopyOnWriteArrayList<>();
+        final List<Long> rejectedAtNanos = new CopyOnWriteArrayList<>();
 
         @Override
         public void stateChanged(UplinkState from, UplinkState to) {
@@ -115,6 +116,7 @@ final class UplinkTestSupport {
 
         @Override
         public void rejected(ConnectFailure failure) {
+            rejectedAtNanos.add(System.nanoTime());
             rejections.add(failure);
         }
     }
