@@ -207,8 +207,16 @@ public final class SqliteStore implements Outbox, AutoCloseable {
         if (confirmations.isEmpty()) {
             return;
         }
+        // Why NORMAL here: a confirmation lost to a power cut only makes the row be sent again (same id, the
+        // backend de-duplicates), so its commit need not wait for an fsync; the next FULL commit of a reading
+        // syncs it anyway. Readings themselves are always committed with synchronous=FULL.
         try {
-            Sql.inTransaction(conn, () -> queries.confirm(confirmations));
+            Sql.execute(conn, "PRAGMA synchronous = NORMAL");
+            try {
+                Sql.inTransaction(conn, () -> queries.confirm(confirmations));
+            } finally {
+                Sql.execute(conn, "PRAGMA synchronous = FULL");
+            }
         } catch (SQLException e) {
             throw failure("confirming " + confirmations.size() + " rows", e);
         }

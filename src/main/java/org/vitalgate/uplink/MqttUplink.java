@@ -377,6 +377,7 @@ public final class MqttUplink implements AutoCloseable {
             loop.shutdownNow();
             try {
                 loop.awaitTermination(CLOSE_STEP_MS, TimeUnit.MILLISECONDS);
+                publisher.closeConfirmations(CLOSE_STEP_MS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

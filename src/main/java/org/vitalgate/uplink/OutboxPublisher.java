@@ -25,7 +25,7 @@ import org.vitalgate.store.StoreException;
  */
 final class OutboxPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxPublisher.class);
-    private static final int CHUNK = 256;
+    private static final int CHUNK = 1024;
     private static final int CONFIRM_BATCH = 256;
     private static final long CONFIRM_DELAY_MS = 50;
 
@@ -38,6 +38,9 @@ final class OutboxPublisher {
     private final Executor enqueue;
     private final Consumer<String> onSessionFailure;
     private final ConfirmationBuffer confirmations;
+    private final java.util.Queue<Ack> acks = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean acksScheduled =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     private Mqtt3AsyncClient client;
     private long session;
@@ -70,7 +73,8 @@ final class OutboxPublisher {
     void begin(Mqtt3AsyncClient connected) {
         session++;
         client = connected;
-        flushConfirmations();      // rows acknowledged in the last session are then not re-sent
+        flushConfirmations();
+        confirmations.awaitWritten(); // rows acknowledged in the last session are then not re-sent
         queue = new PublishQueue(outbox, CHUNK);
         inflight = 0;
         counters.inflight(0);
@@ -151,9 +155,28 @@ final class OutboxPublisher {
                 .qos(MqttQos.AT_LEAST_ONCE)
                 .payload(payload)
                 .send()
-                .whenComplete((ack, error) -> enqueue.execute(
-                        () -> onPublished(s, message.id(), publishedAt.toEpochMilli(), error)));
+                .whenComplete((ack, error) -> onAck(new Ack(s, message.id(), publishedAt.toEpochMilli(), error)));
         return true;
+    }
+
+    /** HiveMQ callback thread: queue the answer; one task on the uplink thread drains all queued answers. */
+    private void onAck(Ack ack) {
+        acks.add(ack);
+        if (acksScheduled.compareAndSet(false, true)) {
+            enqueue.execute(this::drainAcks);
+        }
+    }
+
+    private void drainAcks() {
+        acksScheduled.set(false);
+        for (Ack a = acks.poll(); a != null; a = acks.poll()) {
+            onPublished(a.session(), a.id(), a.publishedAt(), a.error());
+        }
+        pump();
+    }
+
+    /** A publish's outcome; {@code error} is null on PUBACK. */
+    private record Ack(long session, long id, long publishedAt, Throwable error) {
     }
 
     private void onPublished(long s, long id, long publishedAt, Throwable error) {
@@ -173,24 +196,17 @@ final class OutboxPublisher {
         counters.inflight(inflight);
         if (error != null) {
             onSessionFailure.accept("publish of row " + id + " failed: " + ConnectFailure.classify(error).reason());
-        } else {
-            pump();
         }
     }
 
-    /** Writes buffered confirmations; on a store error keeps them and retries in a second. */
+    /** Hands buffered confirmations to the confirmation writer (which retries store errors by itself). */
     void flushConfirmations() {
         flushScheduled = false;
-        try {
-            confirmations.flush();
-        } catch (StoreException e) {
-            counters.error("outbox confirm failed: " + e.getMessage());
-            LOG.warn("uplink cannot confirm {} rows in the outbox (will retry): {}", confirmations.size(),
-                    e.getMessage());
-            if (!loop.isShutdown()) {
-                flushScheduled = true;
-                loop.schedule(this::flushConfirmations, 1, TimeUnit.SECONDS);
-            }
-        }
+        confirmations.flush();
+    }
+
+    /** Closing, after the last flush: waits (bounded) until every confirmation is written. */
+    void closeConfirmations(long timeoutMs) throws InterruptedException {
+        confirmations.close(timeoutMs);
     }
 }
