@@ -165,4 +165,12 @@ public final class Error {
             super(message);
         }
     }
+    /** GATT: the value has the wrong length. */
+    public static final class InvalidValueLength extends DBusExecutionException {
+        private static final long serialVersionUID = 1L;
+
+        public InvalidValueLength(String message) {
+            super(message);
+        }
+    }
 }

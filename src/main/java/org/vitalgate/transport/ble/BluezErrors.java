@@ -12,7 +12,14 @@ final class BluezErrors {
      * name ({@code org.bluez.Error$Failed}) and unknown ones verbatim; both are normalised to the wire form.
      */
     @SuppressWarnings("removal")
-    static String name(DBusExecutionException e) {
+    static String name(Exception ex) {
+        if (!(ex instanceof DBusExecutionException e)) {
+            // a checked org.bluez.exceptions.Bluez*Exception declared by bluez-dbus's interfaces
+            String simple = ex.getClass().getSimpleName();
+            return simple.startsWith("Bluez") && simple.endsWith("Exception")
+                    ? "org.bluez.Error." + simple.substring(5, simple.length() - 9)
+                    : ex.getClass().getName();
+        }
         String type = e.getType();
         if (type == null) {
             return e.getClass().getName().replace('$', '.');

@@ -198,7 +198,7 @@ final class FakeDevice extends FakeObject implements Device1, DeviceSide {
                 default -> throw new IllegalStateException();
             }
         } catch (DBusExecutionException e) {
-            String type = e.getType() == null ? "" : e.getType();
+            String type = e.getType() == null ? "" : e.getType().replace('$', '.');
             bluez.agentCalls.add("agent error " + type);
             if (type.startsWith("org.bluez.Error.Authentication")) {
                 throw e;
