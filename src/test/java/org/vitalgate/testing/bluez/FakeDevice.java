@@ -117,8 +117,9 @@ final class FakeDevice extends FakeObject implements Device1, DeviceSide {
             sleep(Math.max(delay, 200));
             throw FakeBluez.error("org.bluez.Error.Failed", "le-connection-abort-by-local");
         }
-        if (delay > 0) {
-            sleep(delay);
+        long until = System.nanoTime() + delay * 1_000_000;
+        while (delay > 0 && System.nanoTime() < until && !connectCancelled) {
+            sleep(10); // a Disconnect() from the client cancels the attempt, as in bluetoothd
         }
         if (connectCancelled) {
             throw FakeBluez.error("org.bluez.Error.Failed", "Operation was cancelled");

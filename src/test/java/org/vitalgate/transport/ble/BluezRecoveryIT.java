@@ -119,4 +119,18 @@ class BluezRecoveryIT {
         await().atMost(Duration.ofSeconds(5)).until(bluez::isDiscovering);
         streaming().disconnect();
     }
+    @Test
+    void aLinkConfiguredToPowerOnTheAdapterDoesSoAfterAPowerCut() throws Exception {
+        link.close();
+        bluez.powerOff();
+        events.clear();
+        link = BluezBleLink.builder(new BleLinkConfig(java.util.Optional.of(bus.address()), "hci0",
+                        "/org/vitalgate/agent", "KeyboardDisplay", true))
+                .frameSink(frames::add)
+                .advertisementListener(ads::add)
+                .open();
+        link.startDiscovery(List.of("1822"));
+        await().atMost(Duration.ofSeconds(5)).until(bluez::isDiscovering);
+        streaming().disconnect();
+    }
 }
