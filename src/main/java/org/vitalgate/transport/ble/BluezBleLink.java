@@ -274,9 +274,12 @@ public final class BluezBleLink implements AutoCloseable {
         BleConnection c = connections.remove(address);
         if (c != null) {
             notifyRoutes.values().removeIf(r -> r.address().equals(address));
-            c.markClosed();
             LOG.info("connection to {} ended", address);
-            listener.onDisconnected(address);
+            try {
+                listener.onDisconnected(address);
+            } finally {
+                c.markClosed(); // after the listener, so whoever waits on the connection sees it informed
+            }
         }
     }
 

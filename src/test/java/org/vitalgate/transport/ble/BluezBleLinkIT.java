@@ -148,6 +148,7 @@ class BluezBleLinkIT {
         assertThat(frames).extracting(RawFrame::payload).containsExactly(Bytes.of(r1), Bytes.of(r2));
         assertThat(frames).extracting(RawFrame::channel).containsOnly(GattUuid.of16(0x2A35));
         assertThat(firmware.clockWrittenBeforeData()).isTrue();
+        await().atMost(Duration.ofSeconds(2)).until(() -> !disconnected.isEmpty());
         assertThat(disconnected).containsExactly(CUFF);
         assertThatThrownBy(() -> c.read("2A49")).isInstanceOf(BleLinkException.class);
 
