@@ -303,8 +303,19 @@ final class ProfileParser {
                             }
                         }
                     }
-                    out.add(kind.equals("read") ? new ConnectAction.ReadOnce(uuids)
-                            : new ConnectAction.Subscribe(uuids));
+                    if (kind.equals("read")) {
+                        // BlueZ reports a read's value through the same PropertiesChanged(Value) signal as a
+                        // notification: reading a subscribed characteristic would deliver the value twice
+                        for (String u : uuids) {
+                            if (out.stream().anyMatch(x -> x instanceof ConnectAction.Subscribe sub
+                                    && sub.uuids().contains(u))) {
+                                error(where + ".read", u + " is read after being subscribed to; read it first");
+                            }
+                        }
+                        out.add(new ConnectAction.ReadOnce(uuids));
+                    } else {
+                        out.add(new ConnectAction.Subscribe(uuids));
+                    }
                 }
                 case "racpFetch" -> {
                     unknownKeys(arg, Set.of("controlPoint"), where + ".racpFetch");

@@ -114,6 +114,18 @@ class ProfileLoaderTest {
     }
 
     @Test
+    void readingASubscribedCharacteristicIsRejected() {
+        assertThatThrownBy(() -> loader.parse("r.yaml", minimal("""
+                onConnect:
+                  - subscribe: [0x2A19]
+                  - read: [0x2A19]
+                characteristics:
+                  - {uuid: 0x2A19, mode: [read, notify], codec: gatt.bps.feature}
+                """))).isInstanceOfSatisfying(ProfileException.class,
+                e -> assertThat(e.errors()).singleElement().asString().contains("read it first"));
+    }
+
+    @Test
     void duplicateModelIdsAcrossFilesAreReported() {
         Map<String, String> sources = new LinkedHashMap<>();
         sources.put("a.yaml", minimal(""));

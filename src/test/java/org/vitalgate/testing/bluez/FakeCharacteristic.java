@@ -38,7 +38,10 @@ final class FakeCharacteristic extends FakeObject implements GattCharacteristic1
         if (!flags.contains("read")) {
             throw FakeBluez.error("org.bluez.Error.NotPermitted", "Read not permitted");
         }
-        return (byte[]) value("Value");
+        byte[] v = (byte[]) value("Value");
+        // bluetoothd updates the cached Value on every read, which emits PropertiesChanged like a notification
+        send(v);
+        return v;
     }
 
     @Override

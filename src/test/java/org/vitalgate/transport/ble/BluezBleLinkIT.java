@@ -125,6 +125,10 @@ class BluezBleLinkIT {
         assertThat(f.channel()).isEqualTo("00002a1c-0000-1000-8000-00805f9b34fb");
         assertThat(f.payload()).isEqualTo(Bytes.of(temp));
         assertThat(f.receivedAt()).isBetween(before, Instant.now());
+        // bluetoothd signals a read's value like a notification: only subscribed characteristics become frames
+        assertThat(c.read("2A1D")).isEqualTo(Bytes.of((byte) 4));
+        Thread.sleep(200);
+        assertThat(frames).hasSize(1);
         c.disconnect();
         assertThat(c.isConnected()).isFalse();
         assertThat(bluez.isConnected(THERMO)).isFalse();

@@ -133,4 +133,30 @@ class BluezRecoveryIT {
         await().atMost(Duration.ofSeconds(5)).until(bluez::isDiscovering);
         streaming().disconnect();
     }
+    @Test
+    void theAgentIsRegisteredAgainWithTheNewBluetoothd() throws Exception {
+        String cuff = "00:09:1F:8E:2A:1C";
+        bluez.addDevice(SimDevices.andUa651(cuff, new SimDevices.AndCuff(List.of())));
+        link.close();
+        ProvisioningWindow window = new ProvisioningWindow(java.time.Clock.systemUTC());
+        link = BluezBleLink.builder(BleLinkConfig.onBus(bus.address()))
+                .advertisementListener(ads::add)
+                .linkListener(new BleLinkListener() {
+                    @Override
+                    public void onBluezAvailable(boolean available) {
+                        events.add("bluez " + available);
+                    }
+                })
+                .provisioningWindow(window)
+                .open();
+        events.clear();
+        bluez.restartDaemon();
+        await().atMost(Duration.ofSeconds(5)).until(() -> events.contains("bluez true"));
+        link.startDiscovery(List.of("1810"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> ads.stream().anyMatch(a -> a.address().equals(cuff)));
+        window.open(Duration.ofMinutes(1));
+        link.pair(cuff, Duration.ofSeconds(3)); // Just Works goes through our agent: it must be registered
+        assertThat(bluez.isPaired(cuff)).isTrue();
+        assertThat(bluez.agentCalls).anyMatch(c -> c.startsWith("agent /org/vitalgate/agent for " + cuff));
+    }
 }
