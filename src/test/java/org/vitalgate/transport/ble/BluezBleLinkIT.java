@@ -268,7 +268,8 @@ class BluezBleLinkIT {
         link = BluezBleLink.builder(BleLinkConfig.onBus(bus.address()))
                 .advertisementListener(ads::add)
                 .provisioningWindow(window)
-                .passkeyProvider(a -> a.equals(GLUCO) ? OptionalInt.of(typed.get()) : OptionalInt.empty())
+                .passkeyProvider(a -> a.equals(GLUCO) && typed.get() >= 0 ? OptionalInt.of(typed.get())
+                        : OptionalInt.empty())
                 .open();
         discover(CUFF, "1810", "1808");
         await().atMost(Duration.ofSeconds(5)).until(() -> ads.stream().anyMatch(a -> a.address().equals(GLUCO)));
@@ -303,10 +304,19 @@ class BluezBleLinkIT {
         assertThatThrownBy(() -> link.pair(GLUCO, Duration.ofSeconds(3)))
                 .isInstanceOfSatisfying(BleLinkException.class,
                         e -> assertThat(e.errorName()).contains("org.bluez.Error.AuthenticationFailed"));
+        // no passkey supplied by the technician: the agent cancels
+        typed.set(-1);
+        assertThatThrownBy(() -> link.pair(GLUCO, Duration.ofSeconds(3)))
+                .isInstanceOfSatisfying(BleLinkException.class,
+                        e -> assertThat(e.errorName()).contains("org.bluez.Error.AuthenticationCanceled"));
         typed.set(123456);
         link.pair(GLUCO, Duration.ofSeconds(3));
         assertThat(bluez.isPaired(GLUCO)).isTrue();
         assertThat(bluez.agentCalls).contains("RequestPasskey " + GLUCO + " -> 123456");
+
+        // forgetting a bond removes the device from BlueZ
+        link.removeDevice(GLUCO);
+        assertThat(bluez.isPaired(GLUCO)).isFalse();
     }
     @Test
     void aBurstOfNotificationsArrivesCompleteAndInOrder() throws Exception {
