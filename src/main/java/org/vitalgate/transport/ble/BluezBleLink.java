@@ -86,7 +86,8 @@ public final class BluezBleLink implements AutoCloseable {
         this.objects = tracker.objects;
         try {
             conn.exportObject(config.agentPath(),
-                    new PairingAgent(config.agentPath(), window, b.passkeys, this::addressOfPath));
+                    new PairingAgent(config.agentPath(), window, b.passkeys, this::addressOfPath,
+                            tracker::bluezOwner));
             signalHandlers.addAll(tracker.subscribeSignals());
             events.submit(tracker::initialise).get(30, TimeUnit.SECONDS);
         } catch (DBusException | ExecutionException | TimeoutException | RuntimeException e) {

@@ -66,6 +66,11 @@ final class BluezTracker {
         this.events = events;
     }
 
+    /** The unique bus name currently owning {@code org.bluez}, or null. */
+    String bluezOwner() {
+        return bluezOwner;
+    }
+
     boolean bluezRunning() {
         return bluezOwner != null;
     }

@@ -3,9 +3,12 @@ package org.vitalgate.transport.ble;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.bluez.Agent1;
 import org.bluez.Error;
+import org.freedesktop.dbus.DBusCallInfo;
 import org.freedesktop.dbus.DBusPath;
+import org.freedesktop.dbus.connections.base.AbstractConnectionBase;
 import org.freedesktop.dbus.types.UInt16;
 import org.freedesktop.dbus.types.UInt32;
 import org.slf4j.Logger;
@@ -23,13 +26,19 @@ final class PairingAgent implements Agent1 {
     private final ProvisioningWindow window;
     private final PasskeyProvider passkeys;
     private final Function<String, String> addressOfPath;
+    private final Supplier<String> bluezOwner;
 
+    /**
+     * @param bluezOwner current unique bus name of {@code org.bluez} (null when absent): only bluetoothd may call
+     *                   the agent; anyone else on the bus is rejected, so a passkey is never handed to a stranger
+     */
     PairingAgent(String path, ProvisioningWindow window, PasskeyProvider passkeys,
-                 Function<String, String> addressOfPath) {
+                 Function<String, String> addressOfPath, Supplier<String> bluezOwner) {
         this.path = Objects.requireNonNull(path);
         this.window = Objects.requireNonNull(window);
         this.passkeys = Objects.requireNonNull(passkeys);
         this.addressOfPath = Objects.requireNonNull(addressOfPath);
+        this.bluezOwner = Objects.requireNonNull(bluezOwner);
     }
 
     @Override
@@ -39,6 +48,12 @@ final class PairingAgent implements Agent1 {
 
     private String requireWindow(String request, DBusPath device) {
         String address = addressOfPath.apply(device.getPath());
+        DBusCallInfo call = AbstractConnectionBase.getCallInfo();
+        String caller = call == null ? null : call.getSource();
+        if (caller == null || !caller.equals(bluezOwner.get())) {
+            LOG.warn("rejected {} for {} from {}: not bluetoothd", request, address, caller);
+            throw new Error.Rejected("only bluetoothd may use this agent");
+        }
         if (!window.isOpen()) {
             LOG.warn("rejected {} from {}: provisioning window closed", request, address);
             throw new Error.Rejected("provisioning window closed");

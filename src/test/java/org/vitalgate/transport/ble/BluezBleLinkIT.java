@@ -292,6 +292,20 @@ class BluezBleLinkIT {
         assertThat(bluez.isPaired(CUFF)).isFalse();
 
         window.open(Duration.ofMinutes(5));
+        // inside the window too, only bluetoothd may ask our agent for a passkey
+        try (var other = org.freedesktop.dbus.connections.impl.DBusConnectionBuilder.forAddress(bus.address())
+                .withShared(false).build()) {
+            String linkName = java.util.Arrays.stream(other.getRemoteObject("org.freedesktop.DBus",
+                            "/org/freedesktop/DBus", org.freedesktop.dbus.interfaces.DBus.class).ListNames())
+                    .filter(n -> n.startsWith(":") && !n.equals(other.getUniqueName()))
+                    .filter(n -> hasAgent(other, n))
+                    .findFirst().orElseThrow();
+            org.bluez.Agent1 agent = other.getRemoteObject(linkName, "/org/vitalgate/agent", org.bluez.Agent1.class);
+            assertThatThrownBy(() -> agent.RequestPasskey(
+                    new org.freedesktop.dbus.DBusPath("/org/bluez/hci0/dev_C8_DF_84_5E_00_01")))
+                    .isInstanceOfSatisfying(org.freedesktop.dbus.exceptions.DBusExecutionException.class,
+                            e -> assertThat(BluezErrors.name(e)).isEqualTo("org.bluez.Error.Rejected"));
+        }
         // Just Works
         link.pair(CUFF, Duration.ofSeconds(3));
         assertThat(bluez.isPaired(CUFF)).isTrue();
@@ -359,5 +373,14 @@ class BluezBleLinkIT {
                 m, micros[m / 2], micros[m * 99 / 100], micros[m - 1]);
         assertThat(frames).hasSize(m);
         c.disconnect();
+    }
+    /** Whether bus peer {@code name} exports our agent object (introspection lists its interface). */
+    private static boolean hasAgent(org.freedesktop.dbus.connections.impl.DBusConnection c, String name) {
+        try {
+            return c.getRemoteObject(name, "/org/vitalgate/agent", org.freedesktop.dbus.interfaces.Introspectable.class)
+                    .Introspect().contains("org.bluez.Agent1");
+        } catch (Exception e) {
+            return false;
+        }
     }
 }
