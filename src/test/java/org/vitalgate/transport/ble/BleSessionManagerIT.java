@@ -170,4 +170,20 @@ class BleSessionManagerIT {
         Duration second = Duration.between(fails.get(1).at(), fails.get(1).retryNotBefore());
         assertThat(second).isGreaterThan(first);
     }
+    @Test
+    void aSilentDeviceIsDisconnectedAfterTheIdleTimeout() throws Exception {
+        String thermo = "00:09:1F:11:22:33";
+        byte[] temp = GattBytes.temperature(3712, T0, 1);
+        bluez.addDevice(SimDevices.thermometer(thermo, temp)); // sends once, then stays connected and silent
+        provisioned.add(thermo);
+        link.startDiscovery(List.of("1809"));
+        await().atMost(Duration.ofSeconds(6)).until(() -> eventNames(thermo).contains("Disconnected"));
+        SessionEvent.Connected connected = (SessionEvent.Connected) events.get(0);
+        SessionEvent.Disconnected done = (SessionEvent.Disconnected) events.get(1);
+        assertThat(connected.profileId()).isEqualTo("generic-health-thermometer");
+        assertThat(done.framesReceived()).isEqualTo(1);
+        assertThat(Duration.between(connected.at(), done.at())).isGreaterThanOrEqualTo(Duration.ofMillis(800));
+        assertThat(frames).extracting(RawFrame::payload).containsExactly(Bytes.of(temp));
+        assertThat(bluez.isConnected(thermo)).isFalse();
+    }
 }
