@@ -32,6 +32,18 @@ public final class ProfileMatcher {
                         .thenComparing(DeviceProfile::id, Comparator.reverseOrder()));
     }
 
+    /**
+     * Service UUIDs for BlueZ's discovery filter: the union of all profiles' UUIDs, or empty (= no UUID filter)
+     * when some profile matches without a service UUID (e.g. by name only), since a UUID filter would hide it.
+     */
+    public Set<String> discoveryServiceUuids() {
+        if (profiles.stream().anyMatch(p -> p.match().serviceUuids().isEmpty())) {
+            return Set.of();
+        }
+        return profiles.stream().flatMap(p -> p.match().serviceUuids().stream())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     /** 0 when a stated criterion fails; otherwise a specificity score. */
     static int score(BleMatch m, Optional<String> name, Set<String> uuids, Set<Integer> manufacturerIds) {
         int score = 0;

@@ -161,6 +161,16 @@ class ProfileLoaderTest {
         assertThat(m.match(Optional.empty(), Set.of(), Set.of())).isEmpty();
     }
 
+    @Test
+    void discoveryFilterIsTheUnionOfServiceUuidsUnlessAProfileMatchesByNameOnly() throws Exception {
+        List<DeviceProfile> all = loader.loadDirectory(Path.of("device-profiles"));
+        assertThat(new ProfileMatcher(all).discoveryServiceUuids()).isEmpty(); // nonin-3230 matches by name only
+        List<DeviceProfile> withUuids = all.stream().filter(p -> !p.match().serviceUuids().isEmpty()).toList();
+        assertThat(new ProfileMatcher(withUuids).discoveryServiceUuids()).contains(
+                "00001810-0000-1000-8000-00805f9b34fb", "00001808-0000-1000-8000-00805f9b34fb",
+                "cdeacb80-5235-4c07-8846-93a37ee6b86d");
+    }
+
     static String minimal(String characteristics) {
         String chars = characteristics.isEmpty() ? """
                 characteristics:
