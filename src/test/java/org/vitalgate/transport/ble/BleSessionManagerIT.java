@@ -186,4 +186,20 @@ class BleSessionManagerIT {
         assertThat(frames).extracting(RawFrame::payload).containsExactly(Bytes.of(temp));
         assertThat(bluez.isConnected(thermo)).isFalse();
     }
+    @Test
+    void andScaleSessionWritesItsClockAndDeliversTheStoredWeight() throws Exception {
+        String scale = "00:09:1F:2C:3D:4E";
+        byte[] weight = GattBytes.weight(72_450, T0);
+        bluez.addDevice(SimDevices.weightScale(scale, weight));
+        provisioned.add(scale);
+        window.open(Duration.ofMinutes(1));
+        link.startDiscovery(List.of("181D"));
+        await().atMost(Duration.ofSeconds(8)).until(() -> eventNames(scale).contains("Disconnected"));
+        assertThat(events.get(0)).isInstanceOfSatisfying(SessionEvent.Connected.class,
+                c -> assertThat(c.profileId()).isEqualTo("and-uc352ble"));
+        assertThat(bluez.device(scale).writes("2A08")).hasSize(1);
+        assertThat(frames).extracting(RawFrame::channel, RawFrame::payload)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        "00002a9d-0000-1000-8000-00805f9b34fb", Bytes.of(weight)));
+    }
 }
