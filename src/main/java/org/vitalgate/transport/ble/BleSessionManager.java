@@ -1,0 +1,343 @@
+package org.vitalgate.transport.ble;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vitalgate.profile.ConnectAction;
+import org.vitalgate.profile.DeviceProfile;
+import org.vitalgate.reading.Bytes;
+import org.vitalgate.transport.FrameSink;
+import org.vitalgate.transport.RawFrame;
+
+/**
+ * Runs one session per provisioned device, driven by its advertisements and its profile's transport-level
+ * facts (bonding, on-connect actions, quirks):
+ *
+ * <pre>
+ *            advertisement of a target, not cooling down / backing off
+ *   IDLE ───────────────────────────────────────────────────────────────► RUNNING
+ *    ▲                     connect → bond if required → set clock → subscribe → read → RACP request
+ *    │ failure: Failed(stage), disconnect, retry after backoff (doubling)        │ all steps done
+ *    │                                                                           ▼
+ *    └──── device disconnected │ idle timeout │ RACP response (unless the ── COLLECTING
+ *          device disconnects itself): Disconnected, cooldown
+ * </pre>
+ *
+ * All steps run on one {@code ble-session} thread, so there is at most one connection attempt at a time on the
+ * adapter (the link enforces that too). Frames pass through {@link #frameSink} untouched; the manager only
+ * watches them for idleness and the RACP end of transfer. Hooks from the link must be wired through
+ * {@link #frameSink}, {@link #advertisementListener} and {@link #linkListener}; they only enqueue. Thread-safe.
+ */
+public final class BleSessionManager implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(BleSessionManager.class);
+
+    private enum Phase { IDLE, RUNNING, COLLECTING }
+
+    /** Per-device state; confined to the ble-session thread. */
+    private static final class DeviceState {
+        final String address;
+        Phase phase = Phase.IDLE;
+        DeviceProfile profile;
+        BleConnection connection;
+        int failures;
+        Instant notBefore = Instant.MIN;
+        Instant lastFrameAt = Instant.MIN;
+        int frames;
+        boolean racpPending;
+        ScheduledFuture<?> idleCheck;
+
+        DeviceState(String address) {
+            this.address = address;
+        }
+    }
+
+    private final SessionPolicy policy;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final SessionTargets targets;
+    private final RecordPointerSource pointers;
+    private final SessionListener listener;
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "ble-session");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<String, DeviceState> states = new HashMap<>();
+    private volatile BluezBleLink link;
+    private volatile FrameSink downstream = f -> { };
+
+    /**
+     * @param zone the household's time zone, for devices whose clock runs on local wall-clock time
+     */
+    public BleSessionManager(SessionPolicy policy, Clock clock, ZoneId zone, SessionTargets targets,
+                             RecordPointerSource pointers, SessionListener listener) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.zone = Objects.requireNonNull(zone, "zone");
+        this.targets = Objects.requireNonNull(targets, "targets");
+        this.pointers = Objects.requireNonNull(pointers, "pointers");
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** The sink to give the link: forwards every frame to {@code next} and lets the manager watch it. */
+    public FrameSink frameSink(FrameSink next) {
+        Objects.requireNonNull(next, "next");
+        this.downstream = next;
+        return f -> {
+            submit(() -> onFrame(f));
+            next.accept(f);
+        };
+    }
+
+    public AdvertisementListener advertisementListener(AdvertisementListener next) {
+        Objects.requireNonNull(next, "next");
+        return a -> {
+            submit(() -> onAdvertisement(a));
+            next.onAdvertisement(a);
+        };
+    }
+
+    public BleLinkListener linkListener(BleLinkListener next) {
+        Objects.requireNonNull(next, "next");
+        return new BleLinkListener() {
+            @Override
+            public void onDisconnected(String address) {
+                submit(() -> onLinkDisconnected(address));
+                next.onDisconnected(address);
+            }
+
+            @Override
+            public void onBluezAvailable(boolean available) {
+                next.onBluezAvailable(available);
+            }
+
+            @Override
+            public void onAdapterReady(boolean ready) {
+                next.onAdapterReady(ready);
+            }
+        };
+    }
+
+    /** Starts acting on advertisements through {@code link}. */
+    public void start(BluezBleLink link) {
+        this.link = Objects.requireNonNull(link, "link");
+    }
+
+    private void submit(Runnable r) {
+        try {
+            thread.execute(() -> {
+                try {
+                    r.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("BLE session task failed", e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // closing
+        }
+    }
+
+    // ------------------------------------------------------------------ ble-session thread
+
+    private void onAdvertisement(Advertisement ad) {
+        BluezBleLink l = link;
+        if (l == null) {
+            return;
+        }
+        DeviceState st = states.get(ad.address());
+        Instant now = clock.instant();
+        if (st != null && (st.phase != Phase.IDLE || now.isBefore(st.notBefore))) {
+            return;
+        }
+        Optional<DeviceProfile> profile = targets.profileFor(ad);
+        if (profile.isEmpty()) {
+            return;
+        }
+        if (st == null) {
+            st = new DeviceState(ad.address());
+            states.put(ad.address(), st);
+        }
+        st.profile = profile.get();
+        run(l, st);
+    }
+
+    private void run(BluezBleLink l, DeviceState st) {
+        st.phase = Phase.RUNNING;
+        st.frames = 0;
+        st.racpPending = false;
+        SessionEvent.Stage stage = SessionEvent.Stage.CONNECT;
+        DeviceProfile p = st.profile;
+        try {
+            st.connection = l.connect(st.address, policy.connectTimeout());
+            listener.onEvent(new SessionEvent.Connected(st.address, p.id(), clock.instant()));
+            if (p.bonding().required() && !l.isPaired(st.address)) {
+                stage = SessionEvent.Stage.BOND;
+                l.pair(st.address, policy.pairTimeout());
+                listener.onEvent(new SessionEvent.Bonded(st.address, clock.instant()));
+            }
+            for (ConnectAction action : p.onConnect()) {
+                stage = stageOf(action);
+                perform(st, action);
+            }
+            st.phase = Phase.COLLECTING;
+            st.lastFrameAt = clock.instant();
+            long period = Math.max(50, Math.min(1000, policy.idleTimeout().toMillis() / 4));
+            st.idleCheck = thread.scheduleWithFixedDelay(() -> idleCheck(st), period, period, TimeUnit.MILLISECONDS);
+            if (!st.connection.isConnected()) {
+                end(st); // the device already sent everything and left
+            }
+        } catch (BleLinkException | RuntimeException e) {
+            fail(st, stage, e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
+
+    private static SessionEvent.Stage stageOf(ConnectAction a) {
+        if (a instanceof ConnectAction.SetClock) {
+            return SessionEvent.Stage.SET_CLOCK;
+        } else if (a instanceof ConnectAction.Subscribe) {
+            return SessionEvent.Stage.SUBSCRIBE;
+        } else if (a instanceof ConnectAction.ReadOnce) {
+            return SessionEvent.Stage.READ;
+        }
+        return SessionEvent.Stage.FETCH_RECORDS;
+    }
+
+    private void perform(DeviceState st, ConnectAction action) throws BleLinkException {
+        BleConnection c = st.connection;
+        if (action instanceof ConnectAction.SetClock clockAction) {
+            if (st.profile.quirks().doNotOverwriteClock()) {
+                return;
+            }
+            c.write(clockAction.uuid(), clockBytes(clockAction, st.profile), WriteMode.WITH_RESPONSE);
+        } else if (action instanceof ConnectAction.Subscribe sub) {
+            for (String uuid : sub.uuids()) {
+                c.subscribe(uuid);
+            }
+        } else if (action instanceof ConnectAction.ReadOnce read) {
+            for (String uuid : read.uuids()) {
+                Bytes value = c.read(uuid);
+                downstream.accept(new RawFrame(st.address, uuid, value, clock.instant()));
+            }
+        } else if (action instanceof ConnectAction.RacpFetch fetch) {
+            st.racpPending = true;
+            c.write(fetch.controlPoint(), Racp.reportAfter(pointers.lastCommittedRecord(st.address)),
+                    WriteMode.WITH_RESPONSE);
+        }
+    }
+
+    private Bytes clockBytes(ConnectAction.SetClock a, DeviceProfile p) {
+        ZonedDateTime now = ZonedDateTime.now(clock.withZone(zone));
+        LocalDateTime deviceTime = p.quirks().deviceTimeIsUtc()
+                ? now.withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime() : now.toLocalDateTime();
+        return switch (a.format()) {
+            case DATE_TIME -> ClockBytes.dateTime(deviceTime);
+            case CURRENT_TIME -> ClockBytes.currentTime(deviceTime);
+            case CONTOUR_UTC_WITH_OFFSET -> ClockBytes.contour(now);
+        };
+    }
+
+    private void onFrame(RawFrame f) {
+        DeviceState st = states.get(f.deviceAddress());
+        if (st == null || st.phase == Phase.IDLE) {
+            return;
+        }
+        st.frames++;
+        st.lastFrameAt = clock.instant();
+        if (st.racpPending && f.channel().equals(Racp.UUID)) {
+            Optional<Integer> code = Racp.reportResponseCode(f.payload());
+            if (code.isEmpty()) {
+                return;
+            }
+            st.racpPending = false;
+            if (code.get() != Racp.SUCCESS && code.get() != Racp.NO_RECORDS) {
+                fail(st, SessionEvent.Stage.FETCH_RECORDS, "RACP response code " + code.get());
+            } else if (!st.profile.quirks().disconnectsAfterUpload() && st.phase == Phase.COLLECTING) {
+                finish(st);
+            }
+        }
+    }
+
+    private void idleCheck(DeviceState st) {
+        if (st.phase == Phase.COLLECTING
+                && Duration.between(st.lastFrameAt, clock.instant()).compareTo(policy.idleTimeout()) > 0) {
+            LOG.info("session with {} idle for {}; disconnecting", st.address, policy.idleTimeout());
+            finish(st);
+        }
+    }
+
+    private void onLinkDisconnected(String address) {
+        DeviceState st = states.get(address);
+        if (st != null && st.phase == Phase.COLLECTING) {
+            end(st);
+        }
+    }
+
+    /** We end a successful session. */
+    private void finish(DeviceState st) {
+        if (st.connection != null) {
+            st.connection.disconnect();
+        }
+        end(st);
+    }
+
+    private void end(DeviceState st) {
+        cancelIdleCheck(st);
+        st.phase = Phase.IDLE;
+        st.connection = null;
+        st.failures = 0;
+        st.notBefore = clock.instant().plus(policy.cooldown());
+        listener.onEvent(new SessionEvent.Disconnected(st.address, st.frames, clock.instant()));
+    }
+
+    private void fail(DeviceState st, SessionEvent.Stage stage, String reason) {
+        cancelIdleCheck(st);
+        if (st.connection != null) {
+            st.connection.disconnect();
+            st.connection = null;
+        }
+        st.phase = Phase.IDLE;
+        st.failures++;
+        Instant now = clock.instant();
+        st.notBefore = now.plus(policy.backoff(st.failures));
+        LOG.warn("session with {} failed at {}: {} (retry not before {})", st.address, stage, reason, st.notBefore);
+        listener.onEvent(new SessionEvent.Failed(st.address, stage, reason, st.notBefore, now));
+    }
+
+    private static void cancelIdleCheck(DeviceState st) {
+        if (st.idleCheck != null) {
+            st.idleCheck.cancel(false);
+            st.idleCheck = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        link = null;
+        try {
+            thread.submit(() -> List.copyOf(states.values()).forEach(st -> {
+                if (st.connection != null) {
+                    st.connection.disconnect();
+                }
+            })).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.debug("closing sessions: {}", e.toString());
+        }
+        thread.shutdownNow();
+    }
+}

@@ -1,0 +1,188 @@
+package org.vitalgate.profile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ProfileLoaderTest {
+    /** Codec ids the profiles in device-profiles/ may reference (the codec registry will provide these). */
+    static final Set<String> CODECS = Set.of("gatt.bps.measurement", "gatt.bps.feature", "gatt.gls.measurement",
+            "gatt.gls.context", "gatt.hts.measurement", "gatt.wss.measurement", "gatt.wss.feature",
+            "gatt.plxs.continuous", "gatt.plxs.spot-check", "gatt.cts.current-time", "nonin.oximetry",
+            "jumper.oximetry");
+    static final String BPM = "00002a35-0000-1000-8000-00805f9b34fb";
+
+    final ProfileLoader loader = new ProfileLoader(CODECS);
+
+    @Test
+    void everyShippedProfileLoads() throws Exception {
+        List<DeviceProfile> all = loader.loadDirectory(Path.of("device-profiles"));
+        try (var files = Files.list(Path.of("device-profiles"))) {
+            assertThat(all).hasSize((int) files.filter(p -> p.toString().endsWith(".yaml")).count());
+        }
+        assertThat(all).extracting(DeviceProfile::id).contains("and-ua651ble", "and-uc352ble", "omron-hem9200t",
+                "nonin-3230", "jumper-pls01bt", "ascensia-contour-next-one", "roche-accu-chek-guide",
+                "generic-health-thermometer", "generic-weight-scale", "generic-plx-oximeter");
+    }
+
+    @Test
+    void andCuffProfileCarriesItsOrderedActionsAndQuirks() throws Exception {
+        DeviceProfile p = loader.loadFiles(List.of(Path.of("device-profiles/and-ua651ble.yaml"))).get(0);
+        assertThat(p.bonding()).isEqualTo(Bonding.JUST_WORKS);
+        assertThat(p.onConnect()).containsExactly(
+                new ConnectAction.SetClock("00002a08-0000-1000-8000-00805f9b34fb", ClockFormat.DATE_TIME),
+                new ConnectAction.Subscribe(List.of(BPM)));
+        assertThat(p.codecFor(BPM)).contains("gatt.bps.measurement");
+        assertThat(p.characteristic("00002a08-0000-1000-8000-00805f9b34fb").orElseThrow().service())
+                .contains("00001810-0000-1000-8000-00805f9b34fb");
+        assertThat(p.quirks().needsTimeBeforeData()).isTrue();
+        assertThat(p.quirks().disconnectsAfterUpload()).isTrue();
+        assertThat(p.quirks().deviceTimeIsUtc()).isFalse();
+        assertThat(p.match().namePrefix()).contains("A&D_UA-651BLE");
+    }
+
+    @Test
+    void glucoseProfileFetchesThroughRacpAfterSubscribing() throws Exception {
+        DeviceProfile p = loader.loadFiles(List.of(Path.of("device-profiles/roche-accu-chek-guide.yaml"))).get(0);
+        assertThat(p.bonding()).isEqualTo(Bonding.PASSKEY);
+        assertThat(p.onConnect().get(p.onConnect().size() - 1))
+                .isEqualTo(new ConnectAction.RacpFetch("00002a52-0000-1000-8000-00805f9b34fb"));
+    }
+
+    @Test
+    void uuidsAcceptNumbersShortTextAndLongForms() throws Exception {
+        DeviceProfile p = loader.parse("x.yaml", minimal("""
+                characteristics:
+                  - {uuid: 0x2A35, mode: indicate, codec: gatt.bps.measurement}
+                  - {uuid: "2a1c", mode: indicate, codec: gatt.hts.measurement}
+                  - {uuid: "0AAD7EA0-0D60-11E2-8E3C-0002A5D5C51B", mode: notify, codec: nonin.oximetry}
+                """));
+        assertThat(p.characteristics()).extracting(CharacteristicSpec::uuid).containsExactly(BPM,
+                "00002a1c-0000-1000-8000-00805f9b34fb", "0aad7ea0-0d60-11e2-8e3c-0002a5d5c51b");
+    }
+
+    @Test
+    void validationReportsAllErrorsAtOnce() {
+        String bad = """
+                schema: 2
+                id: Bad_Id
+                manufacturer: Acme
+                model: X
+                transport: ble
+                colour: blue
+                match: {advertisedNamePrefix: "X-", serviceUuids: [0x1810, "not-a-uuid"]}
+                bonding: sometimes
+                onConnect:
+                  - subscribe: [0x2A36]
+                  - racpFetch: {controlPoint: 0x2A52}
+                  - dance: {}
+                characteristics:
+                  - {uuid: 0x2A35, mode: indicate, codec: gatt.bps.nonsense}
+                  - {uuid: 0x2A52, mode: [write, indicate]}
+                  - {uuid: 0x2A19, mode: read}
+                quirks: {deviceTimeIsUtc: true, flipsBits: true}
+                """;
+        assertThatThrownBy(() -> loader.parse("bad.yaml", bad))
+                .isInstanceOfSatisfying(ProfileException.class, e -> assertThat(e.errors())
+                        .hasSize(11)
+                        .anyMatch(s -> s.contains("characteristics[2].codec") && s.contains("needs a codec"))
+                        .anyMatch(s -> s.contains("schema") && s.contains("unsupported schema version 2"))
+                        .anyMatch(s -> s.contains("id") && s.contains("Bad_Id"))
+                        .anyMatch(s -> s.contains("colour") && s.contains("unknown key"))
+                        .anyMatch(s -> s.contains("not a Bluetooth UUID") && s.contains("not-a-uuid"))
+                        .anyMatch(s -> s.contains("bonding") && s.contains("sometimes"))
+                        .anyMatch(s -> s.contains("00002a36") && s.contains("not listed"))
+                        .anyMatch(s -> s.contains("racpFetch") && s.contains("subscribe to the control point"))
+                        .anyMatch(s -> s.contains("unknown action 'dance'"))
+                        .anyMatch(s -> s.contains("unknown codec id 'gatt.bps.nonsense'"))
+                        .anyMatch(s -> s.contains("quirks.flipsBits") && s.contains("unknown quirk"))
+                        .allMatch(s -> s.startsWith("bad.yaml: ")));
+        // the missing-codec rule
+        assertThatThrownBy(() -> loader.parse("c.yaml", minimal("""
+                characteristics:
+                  - {uuid: 0x2A19, mode: read}
+                """))).isInstanceOfSatisfying(ProfileException.class,
+                e -> assertThat(e.errors()).singleElement().asString().contains("needs a codec"));
+    }
+
+    @Test
+    void readingASubscribedCharacteristicIsRejected() {
+        assertThatThrownBy(() -> loader.parse("r.yaml", minimal("""
+                onConnect:
+                  - subscribe: [0x2A19]
+                  - read: [0x2A19]
+                characteristics:
+                  - {uuid: 0x2A19, mode: [read, notify], codec: gatt.bps.feature}
+                """))).isInstanceOfSatisfying(ProfileException.class,
+                e -> assertThat(e.errors()).singleElement().asString().contains("read it first"));
+    }
+
+    @Test
+    void duplicateModelIdsAcrossFilesAreReported() {
+        Map<String, String> sources = new LinkedHashMap<>();
+        sources.put("a.yaml", minimal(""));
+        sources.put("b.yaml", minimal(""));
+        assertThatThrownBy(() -> loader.loadAll(sources)).isInstanceOfSatisfying(ProfileException.class,
+                e -> assertThat(e.errors()).containsExactly(
+                        "b.yaml: id: duplicate model id 'acme-x' (also in a.yaml)"));
+    }
+
+    @Test
+    void notYamlIsATypedError() {
+        assertThatThrownBy(() -> loader.parse("x.yaml", "schema: [1"))
+                .isInstanceOfSatisfying(ProfileException.class,
+                        e -> assertThat(e.errors().get(0)).startsWith("x.yaml: not valid YAML"));
+        assertThatThrownBy(() -> loader.parse("y.yaml", "- just\n- a list\n"))
+                .isInstanceOf(ProfileException.class).hasMessageContaining("mapping");
+    }
+
+    @Test
+    void matcherPrefersTheModelProfileOverTheGenericOne() throws Exception {
+        ProfileMatcher m = new ProfileMatcher(loader.loadDirectory(Path.of("device-profiles")));
+        String bps = "00001810-0000-1000-8000-00805f9b34fb";
+        assertThat(m.match(Optional.of("A&D_UA-651BLE_8E2A1C"), Set.of(bps), Set.of()))
+                .map(DeviceProfile::id).contains("and-ua651ble");
+        assertThat(m.match(Optional.of("BLESmart_00000116ABCD"), Set.of(bps), Set.of()))
+                .map(DeviceProfile::id).contains("omron-hem9200t");
+        assertThat(m.match(Optional.of("Beurer BM85"), Set.of(bps), Set.of()))
+                .map(DeviceProfile::id).contains("generic-blood-pressure");
+        assertThat(m.match(Optional.of("Nonin3230_501234567"), Set.of(), Set.of()))
+                .map(DeviceProfile::id).contains("nonin-3230");
+        assertThat(m.match(Optional.of("Stranger"), Set.of("0000180f-0000-1000-8000-00805f9b34fb"), Set.of(76)))
+                .isEmpty();
+        assertThat(m.match(Optional.empty(), Set.of(), Set.of())).isEmpty();
+    }
+
+    @Test
+    void discoveryFilterIsTheUnionOfServiceUuidsUnlessAProfileMatchesByNameOnly() throws Exception {
+        List<DeviceProfile> all = loader.loadDirectory(Path.of("device-profiles"));
+        assertThat(new ProfileMatcher(all).discoveryServiceUuids()).isEmpty(); // nonin-3230 matches by name only
+        List<DeviceProfile> withUuids = all.stream().filter(p -> !p.match().serviceUuids().isEmpty()).toList();
+        assertThat(new ProfileMatcher(withUuids).discoveryServiceUuids()).contains(
+                "00001810-0000-1000-8000-00805f9b34fb", "00001808-0000-1000-8000-00805f9b34fb",
+                "cdeacb80-5235-4c07-8846-93a37ee6b86d");
+    }
+
+    static String minimal(String characteristics) {
+        String chars = characteristics.isEmpty() ? """
+                characteristics:
+                  - {uuid: 0x2A35, mode: indicate, codec: gatt.bps.measurement}
+                """ : characteristics;
+        return """
+                schema: 1
+                id: acme-x
+                manufacturer: Acme
+                model: X
+                transport: ble
+                match: {advertisedNamePrefix: "X-"}
+                """ + chars;
+    }
+}

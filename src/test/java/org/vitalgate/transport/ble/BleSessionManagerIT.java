@@ -1,0 +1,205 @@
+package org.vitalgate.transport.ble;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.vitalgate.profile.DeviceProfile;
+import org.vitalgate.profile.ProfileLoader;
+import org.vitalgate.profile.ProfileMatcher;
+import org.vitalgate.reading.Bytes;
+import org.vitalgate.testing.bluez.FakeBluez;
+import org.vitalgate.testing.bluez.GattBytes;
+import org.vitalgate.testing.bluez.PrivateDbus;
+import org.vitalgate.testing.bluez.SimDevice;
+import org.vitalgate.testing.bluez.SimDevices;
+import org.vitalgate.transport.RawFrame;
+
+/** Device sessions driven by advertisements and the shipped profiles, against the fake BlueZ. */
+class BleSessionManagerIT {
+    static final String CUFF = "00:09:1F:8E:2A:1C";
+    static final String GUIDE = "C8:DF:84:5E:00:02";
+    static final String STRANGER = "7C:2F:80:AA:BB:CC";
+    static final LocalDateTime T0 = LocalDateTime.of(2026, 11, 27, 8, 15, 0);
+    static final Set<String> CODECS = Set.of("gatt.bps.measurement", "gatt.bps.feature", "gatt.gls.measurement",
+            "gatt.gls.context", "gatt.hts.measurement", "gatt.wss.measurement", "gatt.wss.feature",
+            "gatt.plxs.continuous", "gatt.plxs.spot-check", "gatt.cts.current-time", "nonin.oximetry",
+            "jumper.oximetry");
+
+    PrivateDbus bus;
+    FakeBluez bluez;
+    BluezBleLink link;
+    BleSessionManager sessions;
+    final ProvisioningWindow window = new ProvisioningWindow(Clock.systemUTC());
+    final List<RawFrame> frames = new CopyOnWriteArrayList<>();
+    final List<SessionEvent> events = new CopyOnWriteArrayList<>();
+    final Map<String, Long> pointers = new ConcurrentHashMap<>();
+    final Set<String> provisioned = ConcurrentHashMap.newKeySet();
+
+    @BeforeEach
+    void start() throws Exception {
+        bus = PrivateDbus.start();
+        bluez = FakeBluez.start(bus.address());
+        List<DeviceProfile> profiles = new ProfileLoader(CODECS).loadDirectory(Path.of("device-profiles"));
+        ProfileMatcher matcher = new ProfileMatcher(profiles);
+        SessionTargets targets = ad -> provisioned.contains(ad.address())
+                ? matcher.match(ad.name(), ad.serviceUuids(), ad.manufacturerData().keySet()) : Optional.empty();
+        SessionPolicy policy = new SessionPolicy(Duration.ofSeconds(3), Duration.ofSeconds(3),
+                Duration.ofMillis(800), Duration.ofMillis(1500), Duration.ofMillis(300), Duration.ofSeconds(2));
+        sessions = new BleSessionManager(policy, Clock.systemUTC(), ZoneId.of("Europe/Berlin"), targets,
+                a -> pointers.containsKey(a) ? OptionalLong.of(pointers.get(a)) : OptionalLong.empty(),
+                events::add);
+        link = BluezBleLink.builder(BleLinkConfig.onBus(bus.address()))
+                .frameSink(sessions.frameSink(frames::add))
+                .advertisementListener(sessions.advertisementListener(a -> { }))
+                .linkListener(sessions.linkListener(new BleLinkListener() { }))
+                .provisioningWindow(window)
+                .passkeyProvider(a -> a.equals(GUIDE) ? OptionalInt.of(246810) : OptionalInt.empty())
+                .open();
+        sessions.start(link);
+    }
+
+    @AfterEach
+    void stop() {
+        if (sessions != null) {
+            sessions.close();
+        }
+        if (link != null) {
+            link.close();
+        }
+        if (bluez != null) {
+            bluez.close();
+        }
+        if (bus != null) {
+            bus.close();
+        }
+    }
+
+    List<String> eventNames(String address) {
+        return events.stream().filter(e -> e.address().equals(address))
+                .map(e -> e.getClass().getSimpleName()
+                        + (e instanceof SessionEvent.Failed f ? "(" + f.stage() + ")" : ""))
+                .collect(Collectors.toList());
+    }
+
+    @Test
+    void andCuffSessionSetsTheClockFirstCollectsAndCoolsDown() throws Exception {
+        byte[] r1 = GattBytes.bloodPressure(120, 80, 93, 72, T0);
+        SimDevices.AndCuff firmware = new SimDevices.AndCuff(List.of(r1));
+        bluez.addDevice(SimDevices.andUa651(CUFF, firmware));
+        bluez.addDevice(SimDevices.stranger(STRANGER));
+        provisioned.add(CUFF);
+        window.open(Duration.ofMinutes(1)); // the cuff wants a (Just Works) bond
+        link.startDiscovery(List.of());
+
+        await().atMost(Duration.ofSeconds(8)).until(() -> eventNames(CUFF).contains("Disconnected"));
+        assertThat(eventNames(CUFF)).containsExactly("Connected", "Bonded", "Disconnected");
+        assertThat(frames).extracting(RawFrame::payload).containsExactly(Bytes.of(r1));
+        assertThat(firmware.clockWrittenBeforeData()).isTrue();
+        byte[] clock = bluez.device(CUFF).writes("2A08").get(0);
+        assertThat(clock).hasSize(7);
+        assertThat(bluez.isTrusted(CUFF)).isTrue();
+        // the stranger was never connected
+        assertThat(bluez.isConnected(STRANGER)).isFalse();
+        assertThat(events).noneMatch(e -> e.address().equals(STRANGER));
+        // after the cooldown the cuff is visited again (it has nothing new)
+        await().atMost(Duration.ofSeconds(6)).until(() -> eventNames(CUFF).size() >= 5);
+        assertThat(eventNames(CUFF).subList(3, 5)).containsExactly("Connected", "Disconnected");
+    }
+
+    @Test
+    void glucoseSessionBondsByPasskeyInsideTheWindowAndFetchesRecordsAfterThePointer() throws Exception {
+        List<SimDevices.GlucoseRecord> records = List.of(
+                new SimDevices.GlucoseRecord(7, GattBytes.glucose(7, T0, 101, false), null),
+                new SimDevices.GlucoseRecord(8, GattBytes.glucose(8, T0.plusHours(4), 143, true),
+                        GattBytes.glucoseContext(8, 2)),
+                new SimDevices.GlucoseRecord(9, GattBytes.glucose(9, T0.plusHours(9), 98, false), null));
+        bluez.addDevice(SimDevices.glucoseMeter(GUIDE, "meter+02252924", new SimDevices.GlucoseMeter(records),
+                SimDevice.PairingKind.PASSKEY_ENTRY, 246810));
+        provisioned.add(GUIDE);
+        pointers.put(GUIDE, 7L);
+        link.startDiscovery(List.of());
+
+        // window closed: the bond stage fails and is retried with backoff
+        await().atMost(Duration.ofSeconds(5)).until(() -> eventNames(GUIDE).contains("Failed(BOND)"));
+        assertThat(bluez.isPaired(GUIDE)).isFalse();
+        SessionEvent.Failed failed = (SessionEvent.Failed) events.stream()
+                .filter(e -> e instanceof SessionEvent.Failed).findFirst().orElseThrow();
+        assertThat(failed.retryNotBefore()).isAfter(failed.at());
+
+        window.open(Duration.ofMinutes(1));
+        await().atMost(Duration.ofSeconds(8)).until(() -> eventNames(GUIDE).contains("Disconnected"));
+        assertThat(eventNames(GUIDE)).containsSubsequence("Connected", "Bonded", "Disconnected");
+        assertThat(bluez.device(GUIDE).writes("2A52")).extracting(Bytes::of)
+                .containsExactly(Bytes.fromHex("01 03 01 08 00"));
+        assertThat(frames).extracting(f -> f.payload().hex()).containsExactly(
+                Bytes.of(records.get(1).measurement()).hex(), Bytes.of(records.get(1).context()).hex(),
+                Bytes.of(records.get(2).measurement()).hex(), "06000101");
+        // the meter does not hang up by itself: the session disconnected after the RACP response
+        assertThat(bluez.isConnected(GUIDE)).isFalse();
+    }
+
+    @Test
+    void connectFailuresBackOff() throws Exception {
+        SimDevice cuff = SimDevices.andUa651(CUFF, new SimDevices.AndCuff(List.of()));
+        cuff.setConnectDelayMillis(5000); // never connects within the 3 s deadline
+        bluez.addDevice(cuff);
+        provisioned.add(CUFF);
+        link.startDiscovery(List.of());
+        await().atMost(Duration.ofSeconds(12)).until(() -> eventNames(CUFF).stream()
+                .filter("Failed(CONNECT)"::equals).count() >= 2);
+        List<SessionEvent.Failed> fails = events.stream().filter(e -> e instanceof SessionEvent.Failed)
+                .map(SessionEvent.Failed.class::cast).toList();
+        Duration first = Duration.between(fails.get(0).at(), fails.get(0).retryNotBefore());
+        Duration second = Duration.between(fails.get(1).at(), fails.get(1).retryNotBefore());
+        assertThat(second).isGreaterThan(first);
+    }
+    @Test
+    void aSilentDeviceIsDisconnectedAfterTheIdleTimeout() throws Exception {
+        String thermo = "00:09:1F:11:22:33";
+        byte[] temp = GattBytes.temperature(3712, T0, 1);
+        bluez.addDevice(SimDevices.thermometer(thermo, temp)); // sends once, then stays connected and silent
+        provisioned.add(thermo);
+        link.startDiscovery(List.of("1809"));
+        await().atMost(Duration.ofSeconds(6)).until(() -> eventNames(thermo).contains("Disconnected"));
+        SessionEvent.Connected connected = (SessionEvent.Connected) events.get(0);
+        SessionEvent.Disconnected done = (SessionEvent.Disconnected) events.get(1);
+        assertThat(connected.profileId()).isEqualTo("generic-health-thermometer");
+        assertThat(done.framesReceived()).isEqualTo(1);
+        assertThat(Duration.between(connected.at(), done.at())).isGreaterThanOrEqualTo(Duration.ofMillis(800));
+        assertThat(frames).extracting(RawFrame::payload).containsExactly(Bytes.of(temp));
+        assertThat(bluez.isConnected(thermo)).isFalse();
+    }
+    @Test
+    void andScaleSessionWritesItsClockAndDeliversTheStoredWeight() throws Exception {
+        String scale = "00:09:1F:2C:3D:4E";
+        byte[] weight = GattBytes.weight(72_450, T0);
+        bluez.addDevice(SimDevices.weightScale(scale, weight));
+        provisioned.add(scale);
+        window.open(Duration.ofMinutes(1));
+        link.startDiscovery(List.of("181D"));
+        await().atMost(Duration.ofSeconds(8)).until(() -> eventNames(scale).contains("Disconnected"));
+        assertThat(events.get(0)).isInstanceOfSatisfying(SessionEvent.Connected.class,
+                c -> assertThat(c.profileId()).isEqualTo("and-uc352ble"));
+        assertThat(bluez.device(scale).writes("2A08")).hasSize(1);
+        assertThat(frames).extracting(RawFrame::channel, RawFrame::payload)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        "00002a9d-0000-1000-8000-00805f9b34fb", Bytes.of(weight)));
+    }
+}
