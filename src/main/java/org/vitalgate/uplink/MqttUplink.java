@@ -51,8 +51,8 @@ import org.vitalgate.store.Outbox;
  * payload id; the backend de-duplicates. Why not track "published": losing a vital sign is worse than sending
  * it twice.
  *
- * <p>Threads: all state is confined to the single {@code uplink} thread; HiveMQ callbacks (on its one Netty
- * thread and the {@code uplink-mqtt-callback} thread) only enqueue. One client instance is reused across
+ * <p>Threads: all state is confined to the single {@code uplink} thread; HiveMQ's Netty thread only enqueues,
+ * and HiveMQ runs its future completions and listeners on the {@code uplink} thread. One client instance is reused across
  * reconnects (rebuilt only when the TLS files changed), so connect attempts create no threads.
  * {@link #start()}, {@link #signal()}, {@link #publishTransient}, {@link #state()}, {@link #status()} and
  * {@link #close()} are thread-safe.
@@ -70,7 +70,6 @@ public final class MqttUplink implements AutoCloseable {
     private final Backoff backoff;
     private final ClientFactory clients;
     private final ScheduledExecutorService loop;
-    private final ExecutorService callbacks;
     private final UplinkCounters counters = new UplinkCounters();
     private final OutboxPublisher publisher;
     private final AtomicBoolean signalled = new AtomicBoolean();
@@ -98,11 +97,10 @@ public final class MqttUplink implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.backoff = new Backoff(settings.backoffMin(), settings.backoffMax(), RandomGenerator.getDefault());
         this.cmdPrefix = settings.topicRoot() + "/cmd/";
-        // Never shut down (HiveMQ may still hand it work after close); its one thread ends when idle for 1 s.
-        this.callbacks = new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                NamedThreads.factory("uplink-mqtt-callback"));
-        this.clients = new ClientFactory(settings, Schedulers.from(callbacks));   // validates the broker URI
         this.loop = Executors.newSingleThreadScheduledExecutor(NamedThreads.factory("uplink"));
+        // HiveMQ completes its futures and calls its listeners on the uplink thread itself: no extra thread hop
+        // per PUBACK (window / round trip bounds throughput). Work it hands over after close is dropped.
+        this.clients = new ClientFactory(settings, Schedulers.from(this::runOnLoop));   // validates the broker URI
         this.publisher = new OutboxPublisher(settings, outbox, stamper, clock, counters, loop, this::runOnLoop,
                 reason -> endSession(reason, true));
     }
