@@ -36,7 +36,7 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.vitalgate.profile..", "org.vitalgate.transport..", "org.vitalgate.ingest..",
                         "org.vitalgate.store..", "org.vitalgate.uplink..", "org.vitalgate.config..",
-                        "org.vitalgate.app..", "org.slf4j..", "java.sql..", "java.io..", "java.nio.file..",
+                        "org.vitalgate.app..", "org.slf4j..", "java.sql..", "java.nio.file..",
                         "java.net..")
                 .check(classes);
     }
