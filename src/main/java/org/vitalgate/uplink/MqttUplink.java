@@ -100,7 +100,7 @@ public final class MqttUplink implements AutoCloseable {
         this.loop = Executors.newSingleThreadScheduledExecutor(NamedThreads.factory("uplink"));
         // HiveMQ completes its futures and calls its listeners on the uplink thread itself: no extra thread hop
         // per PUBACK (window / round trip bounds throughput). Work it hands over after close is dropped.
-        this.clients = new ClientFactory(settings, Schedulers.from(this::runOnLoop));   // validates the broker URI
+        this.clients = new ClientFactory(settings, Schedulers.trampoline());   // validates the broker URI
         this.publisher = new OutboxPublisher(settings, outbox, stamper, clock, counters, loop, this::runOnLoop,
                 reason -> endSession(reason, true));
     }

@@ -38,6 +38,8 @@ final class OutboxPublisher {
     private final Executor enqueue;
     private final Consumer<String> onSessionFailure;
     private final ConfirmationBuffer confirmations;
+    private final java.util.concurrent.ExecutorService reader =
+            java.util.concurrent.Executors.newSingleThreadExecutor(NamedThreads.factory("uplink-read"));
     private final java.util.Queue<Ack> acks = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final java.util.concurrent.atomic.AtomicBoolean acksScheduled =
             new java.util.concurrent.atomic.AtomicBoolean();
@@ -75,7 +77,7 @@ final class OutboxPublisher {
         client = connected;
         flushConfirmations();
         confirmations.awaitWritten(); // rows acknowledged in the last session are then not re-sent
-        queue = new PublishQueue(outbox, CHUNK);
+        queue = new PublishQueue(outbox, CHUNK, reader);
         inflight = 0;
         counters.inflight(0);
         bucket = settings.maxPublishRate().isPresent()
@@ -205,8 +207,9 @@ final class OutboxPublisher {
         confirmations.flush();
     }
 
-    /** Closing, after the last flush: waits (bounded) until every confirmation is written. */
+    /** Closing, after the last flush: stops reading ahead, waits (bounded) until every confirmation is written. */
     void closeConfirmations(long timeoutMs) throws InterruptedException {
+        reader.shutdownNow();
         confirmations.close(timeoutMs);
     }
 }

@@ -21,12 +21,21 @@ final class PublishQueue {
     private final LaneCursor clinical;
     private final LaneCursor diagnostic;
 
+    /** Reads on the calling thread only. */
     PublishQueue(Outbox outbox, int chunkSize) {
+        this(outbox, chunkSize, Runnable::run);
+    }
+
+    /**
+     * @param reader where the next chunk of a lane is read ahead while the current one is being published
+     *               (a backlog drains without the publishing thread waiting for the store)
+     */
+    PublishQueue(Outbox outbox, int chunkSize, java.util.concurrent.Executor reader) {
         if (chunkSize < 1) {
             throw new IllegalArgumentException("chunkSize must be >= 1: " + chunkSize);
         }
-        this.clinical = new LaneCursor(outbox, Lane.CLINICAL, chunkSize);
-        this.diagnostic = new LaneCursor(outbox, Lane.DIAGNOSTIC, chunkSize);
+        this.clinical = new LaneCursor(outbox, Lane.CLINICAL, chunkSize, reader);
+        this.diagnostic = new LaneCursor(outbox, Lane.DIAGNOSTIC, chunkSize, reader);
     }
 
     /** The next row to publish, or null if there is none now. */
@@ -51,30 +60,63 @@ final class PublishQueue {
         private final Outbox outbox;
         private final Lane lane;
         private final int chunkSize;
+        private final java.util.concurrent.Executor reader;
         private final ArrayDeque<OutboxMessage> cache = new ArrayDeque<>();
         private long cursor;
         private boolean maybeMore = true;
+        /** The chunk after {@code cursor}, being read ahead; null when none is under way. */
+        private java.util.concurrent.CompletableFuture<List<OutboxMessage>> ahead;
 
-        LaneCursor(Outbox outbox, Lane lane, int chunkSize) {
+        LaneCursor(Outbox outbox, Lane lane, int chunkSize, java.util.concurrent.Executor reader) {
             this.outbox = outbox;
             this.lane = lane;
             this.chunkSize = chunkSize;
+            this.reader = reader;
         }
 
         OutboxMessage peek() throws StoreException {
-            if (cache.isEmpty() && maybeMore) {
-                List<OutboxMessage> rows = outbox.pending(lane, cursor, chunkSize);
-                for (OutboxMessage row : rows) {
-                    if (row.id() <= cursor || row.lane() != lane) {
-                        throw new StoreException("outbox returned row " + row.id() + " (" + row.lane()
-                                + ") for " + lane + " after " + cursor + ": not ascending");
-                    }
-                    cache.addLast(row);
-                    cursor = row.id();
-                }
+            if (cache.isEmpty() && (ahead != null || maybeMore)) {
+                List<OutboxMessage> rows = ahead != null ? await(ahead) : outbox.pending(lane, cursor, chunkSize);
+                ahead = null;
+                append(rows);
                 maybeMore = rows.size() >= chunkSize;
             }
+            if (maybeMore && ahead == null && cache.size() <= chunkSize / 2) {
+                long after = cursor;
+                ahead = java.util.concurrent.CompletableFuture.supplyAsync(() -> read(after), reader);
+            }
             return cache.peekFirst();
+        }
+
+        private void append(List<OutboxMessage> rows) throws StoreException {
+            for (OutboxMessage row : rows) {
+                if (row.id() <= cursor || row.lane() != lane) {
+                    throw new StoreException("outbox returned row " + row.id() + " (" + row.lane()
+                            + ") for " + lane + " after " + cursor + ": not ascending");
+                }
+                cache.addLast(row);
+                cursor = row.id();
+            }
+        }
+
+        private List<OutboxMessage> read(long after) {
+            try {
+                return outbox.pending(lane, after, chunkSize);
+            } catch (StoreException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }
+
+        private static List<OutboxMessage> await(java.util.concurrent.CompletableFuture<List<OutboxMessage>> f)
+                throws StoreException {
+            try {
+                return f.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof StoreException se) {
+                    throw se;
+                }
+                throw e;
+            }
         }
 
         OutboxMessage poll() {

@@ -56,10 +56,21 @@ public final class DrainBenchmark {
         long bytes = payloads.stream().mapToLong(p -> p.length).sum();
         System.out.printf("payload size: mean %d bytes%n", bytes / n);
 
+        // Warm-up (JIT) of both paths with a tenth of the backlog, on a store of its own; not measured.
+        int warm = Math.max(1000, n / 10);
+        Path warmDb = dir.resolve("warmup.db");
+        StorePreloader.preload(warmDb, warm);
         try (MosquittoBroker broker = MosquittoBroker.startPlain()) {
             String uri = broker.plainTcpUri().replace("tcp://", "mqtt://");
+            System.out.println("warm-up:");
+            agentDrain(warmDb, uri, warm, window);
+            rawPaho(broker.plainTcpUri(), payloads.subList(0, warm), window);
+            System.out.println("measured:");
             double agent = agentDrain(db, uri, n, window);
             double raw = rawPaho(broker.plainTcpUri(), payloads, window);
+            if (Boolean.getBoolean("drain.hivemq")) {
+                rawHiveMq(broker.port(), payloads, window);
+            }
             System.out.printf("drain ratio %.2f (agent %.0f msg/s, raw %.0f msg/s)%n", agent / raw, agent, raw);
         }
     }
@@ -148,6 +159,31 @@ public final class DrainBenchmark {
         client.disconnect().waitForCompletion(5_000);
         client.close();
         return rate;
+    }
+
+    /** Diagnostic (-Ddrain.hivemq=true): the HiveMQ client alone, same pattern as raw Paho. */
+    private static void rawHiveMq(int port, List<byte[]> payloads, int window) throws Exception {
+        com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient c = com.hivemq.client.mqtt.MqttClient.builder()
+                .useMqttVersion3().identifier("raw-hivemq-bench").serverHost("127.0.0.1").serverPort(port)
+                .executorConfig().nettyThreads(1).applyExecutorConfig().buildAsync();
+        c.connect().get(30, TimeUnit.SECONDS);
+        Semaphore slots = new Semaphore(window);
+        CountDownLatch done = new CountDownLatch(payloads.size());
+        long start = System.nanoTime();
+        for (byte[] p : payloads) {
+            slots.acquire();
+            c.publishWith().topic("vitalgate/v1/bench-hub/readings")
+                    .qos(com.hivemq.client.mqtt.datatypes.MqttQos.AT_LEAST_ONCE)
+                    .payload(JsonV1.stampPublished(p, Instant.now())).send()
+                    .whenComplete((a, e) -> {
+                        slots.release();
+                        done.countDown();
+                    });
+        }
+        done.await(5, TimeUnit.MINUTES);
+        System.out.printf("raw HiveMQ: %d publishes acknowledged in %.2f s: %.0f msg/s%n", payloads.size(), secs(start),
+                payloads.size() / secs(start));
+        c.disconnect().get(5, TimeUnit.SECONDS);
     }
 
     private static List<byte[]> payloads(Path db) throws Exception {
