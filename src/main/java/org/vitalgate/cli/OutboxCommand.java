@@ -41,9 +41,6 @@ final class OutboxCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
 
-    /** Where "now" comes from for the oldest unsent age (tests fix it). */
-    Clock clock = Clock.systemUTC();
-
     static final class Source {
         @Option(names = "--store", paramLabel = "FILE", description = "The store file (SQLite).")
         Path store;
@@ -78,7 +75,7 @@ final class OutboxCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        Instant now = clock.instant();
+        Instant now = Clock.systemUTC().instant();
         OptionalLong ageSeconds = stats.oldestPendingAt().isPresent()
                 ? OptionalLong.of(Math.max(0, (now.toEpochMilli() - stats.oldestPendingAt().getAsLong()) / 1000))
                 : OptionalLong.empty();

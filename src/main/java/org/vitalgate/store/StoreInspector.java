@@ -9,8 +9,8 @@ import org.sqlite.SQLiteConfig;
 
 /**
  * A read-only look at a store file, for {@code vitalgate outbox} and for audits, safe while the agent is running:
- * the connection is opened read-only (SQLite's {@code SQLITE_OPEN_READONLY}), takes no write lock, and never
- * checks integrity, quarantines, migrates or checkpoints. Figures come from the same queries the agent uses
+ * the connection is opened read-only (SQLite's {@code SQLITE_OPEN_READONLY}; immutable when no agent has the
+ * store open), takes no write lock, and never checks integrity, quarantines, migrates or checkpoints. Figures come from the same queries the agent uses
  * ({@link OutboxQueries#stats}, {@link Meta#lastSeq}, {@link StoreLimits#measure}), read in one read
  * transaction so they are consistent with each other.
  *
@@ -44,9 +44,16 @@ public final class StoreInspector implements AutoCloseable {
         SQLiteConfig readOnly = new SQLiteConfig();
         readOnly.setReadOnly(true);
         readOnly.setBusyTimeout(BUSY_TIMEOUT_MS);
+        // Why immutable when there is no WAL: the agent keeps its WAL file while it runs and deletes it at a clean
+        // close, so without one no writer is active. A plain read-only connection would then create -wal and
+        // -shm files owned by whoever runs this command (often root), which a service running as its own user
+        // could not open afterwards. An immutable connection creates nothing and takes no locks.
+        boolean idle = !Files.exists(path.resolveSibling(path.getFileName() + "-wal"));
+        String url = idle ? "jdbc:sqlite:" + path.toAbsolutePath().toUri() + "?immutable=1"
+                : "jdbc:sqlite:" + path.toAbsolutePath();
         Connection conn;
         try {
-            conn = readOnly.createConnection("jdbc:sqlite:" + path.toAbsolutePath());
+            conn = readOnly.createConnection(url);
         } catch (SQLException e) {
             throw new StoreException("cannot open " + path + " read-only: " + e.getMessage(), e);
         }
