@@ -83,7 +83,7 @@ class AgentKillIT {
                 awaitLogCount(agent, "started: hub", 4);
                 int exit = agent.terminate(Duration.ofSeconds(20));
                 assertThat(exit).as("exit code after SIGTERM").isIn(0, 143);
-                assertThat(agent.log()).contains("stopping: intake first").endsWith("INFO Agent - stopped\n");
+                assertThat(agent.log()).contains("stopping: intake first").contains("INFO Agent - stopped");
             }
             Set<String> received = receivedIds(backend);
             assertThat(received).as("accepted before a kill, never delivered").containsAll(accepted);
