@@ -89,8 +89,13 @@ public final class Agent implements AutoCloseable {
 
         Holder<MqttUplink> uplinkRef = new Holder<>();
         RemoteCommands commands = new RemoteCommands(
-                (requestId, ok, message, details) -> uplinkRef.value.publishTransient("cmd-result/" + requestId,
-                        json.commandResult(requestId, ok, message, details, clock.instant())),
+                (requestId, ok, message, details) -> {
+                    Instant now = clock.instant();
+                    // transient messages are published at once (or dropped): stamp the publish time here, as the
+                    // schemas require it and the uplink stamps only what it takes from the outbox
+                    uplinkRef.value.publishTransient("cmd-result/" + requestId, JsonV1.stampPublished(
+                            json.commandResult(requestId, ok, message, details, now), now));
+                },
                 () -> statusFigures(store, uplinkRef.value));
         MqttUplink uplink = new MqttUplink(config.uplink(), store, statusPayloads(json, version, clock),
                 (message, publishedAt) -> JsonV1.stampPublished(message.payload().toByteArray(), publishedAt),
@@ -175,7 +180,7 @@ public final class Agent implements AutoCloseable {
             HealthSnapshot h = new HealthSnapshot(config.hubId(), version, Duration.between(createdAt, now),
                     s.pendingReadings(), s.pendingEvents(), oldest, s.lastSeq(), s.storeBytes(), free,
                     uplink.state().name().toLowerCase(java.util.Locale.ROOT), ingest.lastSeen(), Map.of(), now);
-            uplink.publishTransient("health", new JsonV1(config.hubId()).health(h));
+            uplink.publishTransient("health", JsonV1.stampPublished(new JsonV1(config.hubId()).health(h), now));
         } catch (StoreException | java.io.IOException | RuntimeException e) {
             LOG.warn("health snapshot failed: {}", e.toString());
         }

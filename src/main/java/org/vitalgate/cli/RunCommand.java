@@ -13,7 +13,9 @@ import org.vitalgate.config.ConfigException;
 import org.vitalgate.config.ConfigLoader;
 import org.vitalgate.store.StoreException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code vitalgate run}: the service. Exit codes: 0 after a clean stop (SIGTERM/SIGINT), 1 if the store cannot be
@@ -21,6 +23,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "run", description = "Run the agent (the systemd service runs this).")
 final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "Configuration file (default: ${DEFAULT-VALUE}).")
     Path config = AgentConfig.DEFAULT_FILE;
@@ -31,7 +36,9 @@ final class RunCommand implements Callable<Integer> {
         try {
             cfg = ConfigLoader.load(config);
         } catch (ConfigException e) {
-            System.err.println(e.getMessage());
+            // the command line's error stream (System.err unless a test or caller set another)
+            spec.commandLine().getErr().println(e.getMessage());
+            spec.commandLine().getErr().flush();
             return 2;
         }
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", cfg.logLevel().name().toLowerCase(Locale.ROOT));

@@ -83,6 +83,15 @@ public final class MqttTestSubscriber implements AutoCloseable {
         return subscribe(broker.plainTcpUri(), topicFilter);
     }
 
+    /** Publishes with QoS 1 on this subscriber's connection (as a backend sends a command); waits for PUBACK. */
+    public void publish(String topic, byte[] payload) {
+        try {
+            client.publish(topic, payload, 1, false);
+        } catch (MqttException e) {
+            throw new IllegalStateException("test client cannot publish to " + topic, e);
+        }
+    }
+
     /** A snapshot of everything received so far, in arrival order. */
     public synchronized List<Received> messages() {
         return List.copyOf(received);
