@@ -58,7 +58,10 @@ public final class Ingest implements FrameSink, AutoCloseable {
     private final BlockingQueue<RawFrame> queue;
     private final Thread thread;
     private final Map<String, Instant> lastEventAt = new HashMap<>();
+    private static final long REFUSAL_LOG_INTERVAL_NANOS = Duration.ofSeconds(10).toNanos();
     private final AtomicLong framesDropped = new AtomicLong();
+    private final AtomicLong refusedSinceLog = new AtomicLong();
+    private final AtomicLong lastRefusalLog = new AtomicLong(System.nanoTime() - REFUSAL_LOG_INTERVAL_NANOS);
     private final Map<String, Instant> lastSeen = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean running = true;
 
@@ -185,11 +188,15 @@ public final class Ingest implements FrameSink, AutoCloseable {
     private void refused(ReadingDraft draft, Throwable error) {
         Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
                 ? error.getCause() : error;
-        if (cause instanceof StoreFullException) {
-            LOG.error("reading {} from {} REFUSED, store full: {} (the device keeps it in its memory)",
-                    draft.id(), draft.device().address(), cause.getMessage());
-        } else {
-            LOG.error("reading {} from {} NOT stored: {}", draft.id(), draft.device().address(), cause.toString());
+        long n = refusedSinceLog.incrementAndGet();
+        long now = System.nanoTime();
+        long last = lastRefusalLog.get();
+        // One ERROR line per interval, not one per reading: a full store refuses hundreds a second.
+        if (now - last >= REFUSAL_LOG_INTERVAL_NANOS && lastRefusalLog.compareAndSet(last, now)) {
+            refusedSinceLog.addAndGet(-n);
+            LOG.error("{} reading(s) REFUSED since the last report (latest {} from {}): {}{}", n, draft.id(),
+                    draft.device().address(), cause.getMessage(),
+                    cause instanceof StoreFullException ? " (devices keep them in their memory)" : "");
         }
         listener.refused(draft, cause);
     }

@@ -64,12 +64,13 @@ class StoreFullIT {
                     """.formatted(proxy.port(), db));
             long lastSeqWhileFull;
             try (AgentProcess agent = AgentProcess.start(config, dir.resolve("agent.log"))) {
-                awaitLog(agent, "REFUSED, store full", Duration.ofSeconds(40));
+                awaitLog(agent, "REFUSED since the last report", Duration.ofSeconds(40));
                 String log = agent.log();
                 assertThat(log).containsPattern("ERROR SqliteStore - store refuses readings: store size \\d+ bytes"
                         + " has reached maxBytes 1048576 \\(" + java.util.regex.Pattern.quote(db.toString()) + "\\)");
-                assertThat(log).containsPattern("ERROR Ingest - reading \\S+ from \\S+ REFUSED, store full: .*store size"
-                        + " \\d+ bytes has reached maxBytes 1048576");
+                assertThat(log).containsPattern("ERROR Ingest - \\d+ reading\\(s\\) REFUSED since the last report"
+                        + " \\(latest \\S+ from \\S+\\): reading refused, store full: .*store size \\d+ bytes has reached"
+                        + " maxBytes 1048576 \\(.*\\) \\(devices keep them in their memory\\)");
 
                 // the technician's view of the live store, read-only, while the agent runs
                 JsonNode outbox = outboxJson("outbox", "--config", config.toString(), "--json");
