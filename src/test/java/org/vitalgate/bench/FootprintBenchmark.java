@@ -48,9 +48,12 @@ public final class FootprintBenchmark {
                     """.formatted(broker.plainTcpUri().replace("tcp://", "mqtt://"), db));
             Path log = dir.resolve("agent.log");
             long launch = System.nanoTime();
-            Process agent = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx48m", "-XX:+UseSerialGC", "-jar", jar.toString(), "run", "--config", config.toString()))
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            List<String> cmd = new java.util.ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            cmd.addAll(List.of(System.getProperty("footprint.jvm", "-Xmx48m,-XX:+UseSerialGC").split(",")));
+            cmd.addAll(List.of("-jar", jar.toString(), "run", "--config", config.toString()));
+            System.out.println("agent JVM flags: " + System.getProperty("footprint.jvm", "-Xmx48m,-XX:+UseSerialGC"));
+            Process agent = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             try {
                 long connectedNanos = -1;
                 long rssAtConnect = 0;
