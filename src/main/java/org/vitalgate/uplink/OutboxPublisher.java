@@ -25,8 +25,8 @@ import org.vitalgate.store.StoreException;
  */
 final class OutboxPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxPublisher.class);
-    private static final int CHUNK = 1024;
-    private static final int CONFIRM_BATCH = 256;
+    private static final int CHUNK = 2048;
+    private static final int CONFIRM_BATCH = 1024;
     private static final long CONFIRM_DELAY_MS = 50;
 
     private final UplinkSettings settings;

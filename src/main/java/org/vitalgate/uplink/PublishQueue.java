@@ -81,7 +81,7 @@ final class PublishQueue {
                 append(rows);
                 maybeMore = rows.size() >= chunkSize;
             }
-            if (maybeMore && ahead == null && cache.size() <= chunkSize / 2) {
+            if (maybeMore && ahead == null && cache.size() <= chunkSize) {
                 long after = cursor;
                 ahead = java.util.concurrent.CompletableFuture.supplyAsync(() -> read(after), reader);
             }
