@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.vitalgate.ingest.SessionValues;
 import org.vitalgate.profile.DeviceProfile;
 import org.vitalgate.profile.ProfileLoader;
 import org.vitalgate.profile.ProfileMatcher;
@@ -38,7 +39,7 @@ class BleSessionManagerIT {
     static final String STRANGER = "7C:2F:80:AA:BB:CC";
     static final LocalDateTime T0 = LocalDateTime.of(2026, 11, 27, 8, 15, 0);
     static final Set<String> CODECS = Set.of("gatt.bps.measurement", "gatt.bps.feature", "gatt.gls.measurement",
-            "gatt.gls.context", "gatt.hts.measurement", "gatt.wss.measurement", "gatt.wss.feature",
+            "gatt.gls.measurement-context", "gatt.hts.measurement", "gatt.wss.measurement", "gatt.wss.feature",
             "gatt.plxs.continuous", "gatt.plxs.spot-check", "gatt.cts.current-time", "nonin.oximetry",
             "jumper.oximetry");
 
@@ -59,7 +60,8 @@ class BleSessionManagerIT {
         List<DeviceProfile> profiles = new ProfileLoader(CODECS).loadDirectory(Path.of("device-profiles"));
         ProfileMatcher matcher = new ProfileMatcher(profiles);
         SessionTargets targets = ad -> provisioned.contains(ad.address())
-                ? matcher.match(ad.name(), ad.serviceUuids(), ad.manufacturerData().keySet()) : Optional.empty();
+                ? matcher.match(ad.name(), ad.serviceUuids(), ad.manufacturerData().keySet())
+                        .map(SessionValues::target) : Optional.empty();
         SessionPolicy policy = new SessionPolicy(Duration.ofSeconds(3), Duration.ofSeconds(3),
                 Duration.ofMillis(800), Duration.ofMillis(1500), Duration.ofMillis(300), Duration.ofSeconds(2));
         sessions = new BleSessionManager(policy, Clock.systemUTC(), ZoneId.of("Europe/Berlin"), targets,
