@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
@@ -37,6 +36,7 @@ import org.vitalgate.transport.ble.BleLinkException;
 import org.vitalgate.transport.ble.BleLinkListener;
 import org.vitalgate.transport.ble.BleSessionManager;
 import org.vitalgate.transport.ble.BluezBleLink;
+import org.vitalgate.transport.ble.PasskeyProvider;
 import org.vitalgate.transport.ble.ProvisioningWindow;
 import org.vitalgate.transport.ble.SessionEvent;
 
@@ -55,6 +55,7 @@ final class BleIntake implements AutoCloseable {
     private final FrameSink ingest;
     private final ProfileMatcher matcher;
     private final ProvisioningWindow window;
+    private final PasskeyProvider passkeys;
     private volatile BluezBleLink link;
     private ScheduledFuture<?> retry;
     private boolean warned;
@@ -67,6 +68,7 @@ final class BleIntake implements AutoCloseable {
         this.ingest = Objects.requireNonNull(ingest, "ingest");
         this.matcher = new ProfileMatcher(profiles);
         this.window = new ProvisioningWindow(clock);
+        this.passkeys = options.passkeys();
         ProvisionedTargets targets = new ProvisionedTargets(directory, matcher, store, clock, eventIds,
                 Duration.ofMinutes(10));
         this.sessions = new BleSessionManager(options.policy(), clock, zone, targets, address -> {
@@ -122,7 +124,7 @@ final class BleIntake implements AutoCloseable {
                         }
                     }))
                     .provisioningWindow(window)
-                    .passkeyProvider(address -> OptionalInt.empty())
+                    .passkeyProvider(passkeys)
                     .open();
             link = l;
             sessions.start(l);
