@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vitalgate.transport.sim.bluez.RacpGlucoseMeter;
 import org.vitalgate.config.AgentConfig;
 import org.vitalgate.config.BleSettings;
 import org.vitalgate.config.LogLevel;
@@ -31,12 +32,12 @@ import org.vitalgate.store.StoreSettings;
 import org.vitalgate.testing.MosquittoBroker;
 import org.vitalgate.testing.MqttTestSubscriber;
 import org.vitalgate.testing.PayloadSchemas;
-import org.vitalgate.testing.bluez.DeviceSide;
-import org.vitalgate.testing.bluez.FakeBluez;
+import org.vitalgate.transport.sim.bluez.DeviceSide;
+import org.vitalgate.transport.sim.bluez.FakeBluez;
 import org.vitalgate.testing.bluez.GattBytes;
-import org.vitalgate.testing.bluez.PrivateDbus;
-import org.vitalgate.testing.bluez.SimBehaviour;
-import org.vitalgate.testing.bluez.SimDevice;
+import org.vitalgate.transport.sim.bluez.PrivateDbus;
+import org.vitalgate.transport.sim.bluez.SimBehaviour;
+import org.vitalgate.transport.sim.bluez.SimDevice;
 import org.vitalgate.testing.bluez.SimDevices;
 import org.vitalgate.transport.ble.GattUuid;
 import org.vitalgate.transport.ble.SessionPolicy;
@@ -165,12 +166,12 @@ class BleEndToEndIT {
         SimDevices.AndCuff cuffFirmware = new SimDevices.AndCuff(List.of(
                 GattBytes.bloodPressure(128, 82, 97, 71, T0), GattBytes.bloodPressure(131, 85, 100, 74, T0.plusHours(2))));
         bluez.addDevice(SimDevices.andUa651(CUFF, cuffFirmware));
-        List<SimDevices.GlucoseRecord> records = List.of(
-                new SimDevices.GlucoseRecord(7, GattBytes.glucose(7, T0, 101, false), null),
-                new SimDevices.GlucoseRecord(8, GattBytes.glucose(8, T0.plusHours(4), 143, true),
+        List<RacpGlucoseMeter.GlucoseRecord> records = List.of(
+                SimDevices.record(7, GattBytes.glucose(7, T0, 101, false), null),
+                SimDevices.record(8, GattBytes.glucose(8, T0.plusHours(4), 143, true),
                         GattBytes.glucoseContext(8, 2)),
-                new SimDevices.GlucoseRecord(9, GattBytes.glucose(9, T0.plusHours(9), 98, false), null));
-        bluez.addDevice(SimDevices.glucoseMeter(GUIDE, "meter+02252924", new SimDevices.GlucoseMeter(records),
+                SimDevices.record(9, GattBytes.glucose(9, T0.plusHours(9), 98, false), null));
+        bluez.addDevice(SimDevices.glucoseMeter(GUIDE, "meter+02252924", new RacpGlucoseMeter(records),
                 SimDevice.PairingKind.PASSKEY_ENTRY, GUIDE_PASSKEY));
         // the scale and the thermometer send the same stored value on every connection
         bluez.addDevice(SimDevices.weightScale(SCALE, GattBytes.weight(72_450, T0.plusMinutes(5))));

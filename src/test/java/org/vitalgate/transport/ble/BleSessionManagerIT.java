@@ -20,15 +20,16 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.vitalgate.transport.sim.bluez.RacpGlucoseMeter;
 import org.vitalgate.ingest.SessionValues;
 import org.vitalgate.profile.DeviceProfile;
 import org.vitalgate.profile.ProfileLoader;
 import org.vitalgate.profile.ProfileMatcher;
 import org.vitalgate.reading.Bytes;
-import org.vitalgate.testing.bluez.FakeBluez;
+import org.vitalgate.transport.sim.bluez.FakeBluez;
 import org.vitalgate.testing.bluez.GattBytes;
-import org.vitalgate.testing.bluez.PrivateDbus;
-import org.vitalgate.testing.bluez.SimDevice;
+import org.vitalgate.transport.sim.bluez.PrivateDbus;
+import org.vitalgate.transport.sim.bluez.SimDevice;
 import org.vitalgate.testing.bluez.SimDevices;
 import org.vitalgate.transport.RawFrame;
 
@@ -127,12 +128,12 @@ class BleSessionManagerIT {
 
     @Test
     void glucoseSessionBondsByPasskeyInsideTheWindowAndFetchesRecordsAfterThePointer() throws Exception {
-        List<SimDevices.GlucoseRecord> records = List.of(
-                new SimDevices.GlucoseRecord(7, GattBytes.glucose(7, T0, 101, false), null),
-                new SimDevices.GlucoseRecord(8, GattBytes.glucose(8, T0.plusHours(4), 143, true),
+        List<RacpGlucoseMeter.GlucoseRecord> records = List.of(
+                SimDevices.record(7, GattBytes.glucose(7, T0, 101, false), null),
+                SimDevices.record(8, GattBytes.glucose(8, T0.plusHours(4), 143, true),
                         GattBytes.glucoseContext(8, 2)),
-                new SimDevices.GlucoseRecord(9, GattBytes.glucose(9, T0.plusHours(9), 98, false), null));
-        bluez.addDevice(SimDevices.glucoseMeter(GUIDE, "meter+02252924", new SimDevices.GlucoseMeter(records),
+                SimDevices.record(9, GattBytes.glucose(9, T0.plusHours(9), 98, false), null));
+        bluez.addDevice(SimDevices.glucoseMeter(GUIDE, "meter+02252924", new RacpGlucoseMeter(records),
                 SimDevice.PairingKind.PASSKEY_ENTRY, 246810));
         provisioned.add(GUIDE);
         pointers.put(GUIDE, 7L);
