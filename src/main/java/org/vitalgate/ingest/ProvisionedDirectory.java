@@ -97,7 +97,7 @@ public final class ProvisionedDirectory implements DeviceDirectory {
         Map<DeviceInformationString.Field, String> dis = info.getOrDefault(a.address(), Map.of());
         DeviceIdentity identity = new DeviceIdentity(a.address().startsWith("/") ? Transport.SERIAL : Transport.BLE,
                 a.address(),
-                dis.getOrDefault(DeviceInformationString.Field.MANUFACTURER_NAME, text(p.manufacturer()).orElse("unknown")),
+                dis.getOrDefault(DeviceInformationString.Field.MANUFACTURER_NAME, profileManufacturer(p)),
                 dis.getOrDefault(DeviceInformationString.Field.MODEL_NUMBER, text(p.model()).orElse("unknown")),
                 Optional.ofNullable(dis.get(DeviceInformationString.Field.SERIAL_NUMBER)),
                 Optional.ofNullable(dis.get(DeviceInformationString.Field.FIRMWARE_REVISION)),
@@ -107,6 +107,11 @@ public final class ProvisionedDirectory implements DeviceDirectory {
             c.codec().ifPresent(id -> codecs.put(c.uuid().toLowerCase(Locale.ROOT), id));
         }
         return new KnownDevice(identity, a.patientKey(), a.userSlot(), codecs, p.quirks().deviceTimeIsUtc());
+    }
+
+    /** A generic profile names no manufacturer ("any"): such a device is of unknown make until it says. */
+    private static String profileManufacturer(DeviceProfile p) {
+        return p.manufacturer().equalsIgnoreCase("any") ? "unknown" : text(p.manufacturer()).orElse("unknown");
     }
 
     /** Ingest: the device sent a Device Information string; later readings carry it in their identity. */
