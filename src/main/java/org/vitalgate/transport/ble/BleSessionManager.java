@@ -39,7 +39,9 @@ import org.vitalgate.transport.RawFrame;
  *
  * All steps run on one {@code ble-session} thread, so there is at most one connection attempt at a time on the
  * adapter (the link enforces that too). Frames pass through {@link #frameSink} untouched; the manager only
- * watches them for idleness and the RACP end of transfer. Hooks from the link must be wired through
+ * watches them for idleness and the RACP end of transfer. The bytes it writes (clock, RACP request) and the RACP
+ * response it waits for are encoded/recognised by the {@link SessionTarget}'s functions, so this package never
+ * handles characteristic layouts. Hooks from the link must be wired through
  * {@link #frameSink}, {@link #advertisementListener} and {@link #linkListener}; they only enqueue. Thread-safe.
  */
 public final class BleSessionManager implements AutoCloseable {
@@ -83,7 +85,7 @@ public final class BleSessionManager implements AutoCloseable {
     private volatile FrameSink downstream = f -> { };
 
     /**
-     * @param zone the household's time zone, for devices whose clock runs on local wall-clock time
+     * @param zone the household's time zone: the hub time handed to {@link SessionTarget#clockValue()}
      */
     public BleSessionManager(SessionPolicy policy, Clock clock, ZoneId zone, SessionTargets targets,
                              RecordPointerSource pointers, SessionListener listener) {
