@@ -116,6 +116,13 @@ public final class Agent implements AutoCloseable {
         SqliteStore store = SqliteStore.open(config.store(), clock, json, json, () -> eventIds.next().value());
         store.quarantinedTo().ifPresent(p -> LOG.warn("the store failed its integrity check and was moved aside to {}"
                 + " (kept for analysis); continuing with a fresh store", p));
+        try {
+            BleIntake.provisionFromConfig(config.devices(), store,
+                    profiles.stream().map(DeviceProfile::id).collect(Collectors.toUnmodifiableSet()));
+        } catch (StoreException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
 
         Holder<MqttUplink> uplinkRef = new Holder<>();
         RemoteCommands commands = new RemoteCommands(
@@ -127,13 +134,6 @@ public final class Agent implements AutoCloseable {
                 commands::onCommand, uplinkEvents(store, eventIds, clock), clock);
         uplinkRef.value = uplink;
 
-        try {
-            BleIntake.provisionFromConfig(config.devices(), store,
-                    profiles.stream().map(DeviceProfile::id).collect(Collectors.toUnmodifiableSet()));
-        } catch (StoreException | RuntimeException e) {
-            store.close();
-            throw e;
-        }
         MapDeviceDirectory simulated = new MapDeviceDirectory();
         ProvisionedDirectory provisioned = new ProvisionedDirectory(store, profiles);
         DeviceDirectory directory = new DeviceDirectory() {
@@ -178,7 +178,7 @@ public final class Agent implements AutoCloseable {
     public void start() {
         uplink.start();
         simulation.ifPresent(home -> home.start(ingest));
-        ble.ifPresent(b -> b.start(housekeeping));
+        ble.ifPresent(BleIntake::start);
         long healthSeconds = Math.max(1, config.healthInterval().toSeconds());
         housekeeping.scheduleWithFixedDelay(this::publishHealth, healthSeconds, healthSeconds, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(this::purge, 0, 6, TimeUnit.HOURS);

@@ -11,10 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -42,9 +42,9 @@ import org.vitalgate.transport.ble.SessionEvent;
 
 /**
  * The BLE path of the agent: BlueZ link + device sessions for the provisioned devices, frames to ingest.
- * When the bus cannot be reached at start it logs one WARN and retries every {@link #RETRY}; once connected,
- * BlueZ restarts and adapter loss are recovered by the link itself. Created, started and closed by the
- * {@link Agent}; not thread-safe apart from {@link #window()}.
+ * When the bus cannot be reached it logs one WARN and retries every {@link #RETRY} on its {@code ble-connect}
+ * thread; once connected, BlueZ restarts and adapter loss are recovered by the link itself. Created, started and
+ * closed by the {@link Agent}; {@link #close()} may be called from any thread, also while connecting.
  */
 final class BleIntake implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BleIntake.class);
@@ -56,9 +56,9 @@ final class BleIntake implements AutoCloseable {
     private final ProfileMatcher matcher;
     private final ProvisioningWindow window;
     private final PasskeyProvider passkeys;
+    private final ScheduledExecutorService connector;
     private volatile BluezBleLink link;
-    private ScheduledFuture<?> retry;
-    private boolean warned;
+    private volatile boolean warned;
     private volatile boolean closed;
 
     BleIntake(BleLinkConfig linkConfig, BleOptions options, Clock clock, ZoneId zone, SqliteStore store,
@@ -69,6 +69,7 @@ final class BleIntake implements AutoCloseable {
         this.matcher = new ProfileMatcher(profiles);
         this.window = new ProvisioningWindow(clock);
         this.passkeys = options.passkeys();
+        this.connector = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Threads.named("ble-connect"));
         ProvisionedTargets targets = new ProvisionedTargets(directory, matcher, store, clock, eventIds,
                 Duration.ofMinutes(10));
         this.sessions = new BleSessionManager(options.policy(), clock, zone, targets, address -> {
@@ -87,24 +88,35 @@ final class BleIntake implements AutoCloseable {
         return window;
     }
 
-    /** Opens the link now, or keeps retrying on {@code scheduler} until the bus is there. */
-    void start(ScheduledExecutorService scheduler) {
-        if (!tryOpen()) {
-            long s = RETRY.toSeconds();
-            retry = scheduler.scheduleWithFixedDelay(() -> {
-                if (tryOpen()) {
-                    retry.cancel(false);
-                }
-            }, s, s, TimeUnit.SECONDS);
+    /**
+     * Opens the link on the {@code ble-connect} thread (never blocking the caller: connecting to a bus that is not
+     * there can take dbus-java seconds), and keeps retrying every {@link #RETRY} until the bus is there.
+     */
+    void start() {
+        connector.execute(this::attempt);
+    }
+
+    private void attempt() {
+        if (!tryOpen() && !closed) {
+            try {
+                connector.schedule(this::attempt, RETRY.toSeconds(), TimeUnit.SECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // closed meanwhile
+            }
         }
     }
 
-    private synchronized boolean tryOpen() {
+    /** On the ble-connect thread. True when done (open, or closed meanwhile). */
+    private boolean tryOpen() {
         if (closed || link != null) {
             return true;
         }
         String where = linkConfig.busAddress().orElse("the system bus");
         try {
+            Optional<String> missing = missingSystemBus();
+            if (missing.isPresent()) {
+                throw new BleLinkException(missing.get());
+            }
             BluezBleLink l = BluezBleLink.builder(linkConfig)
                     .frameSink(sessions.frameSink(ingest))
                     .advertisementListener(sessions.advertisementListener(a -> { }))
@@ -126,7 +138,13 @@ final class BleIntake implements AutoCloseable {
                     .provisioningWindow(window)
                     .passkeyProvider(passkeys)
                     .open();
-            link = l;
+            synchronized (this) {
+                if (closed) {
+                    l.close();
+                    return true;
+                }
+                link = l;
+            }
             sessions.start(l);
             try {
                 l.startDiscovery(matcher.discoveryServiceUuids());
@@ -149,6 +167,16 @@ final class BleIntake implements AutoCloseable {
         }
     }
 
+    /** Fails fast where dbus-java would wait for a system bus socket that does not exist. */
+    private Optional<String> missingSystemBus() {
+        if (linkConfig.busAddress().isPresent() || System.getenv("DBUS_SYSTEM_BUS_ADDRESS") != null) {
+            return Optional.empty();
+        }
+        Path socket = Path.of("/run/dbus/system_bus_socket");
+        return Files.exists(socket) || Files.exists(Path.of("/var/run/dbus/system_bus_socket")) ? Optional.empty()
+                : Optional.of("no system bus: " + socket + " does not exist");
+    }
+
     private static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null) {
@@ -167,18 +195,19 @@ final class BleIntake implements AutoCloseable {
         }
     }
 
-    /** Stops sessions first (disconnecting devices), then the link. Idempotent. */
+    /** Stops connecting, then the sessions (disconnecting devices), then the link. Idempotent. */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
+    public void close() {
+        BluezBleLink l;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            l = link;
         }
-        closed = true;
-        if (retry != null) {
-            retry.cancel(false);
-        }
+        connector.shutdownNow();
         sessions.close();
-        BluezBleLink l = link;
         if (l != null) {
             l.close();
         }

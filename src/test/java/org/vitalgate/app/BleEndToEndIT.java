@@ -301,4 +301,21 @@ class BleEndToEndIT {
         ZonedDateTime measured = Instant.parse(r.path("time").path("measured").asText()).atZone(ZONE);
         assertThat(measured.toLocalDateTime()).isEqualTo(T0);
     }
+
+    @Test
+    void anUnreachableBusNeitherBlocksStartNorClose() throws Exception {
+        MosquittoBroker broker = closing(MosquittoBroker.startPlain());
+        AgentConfig cfg = config(broker, List.of());
+        SessionPolicy policy = SessionPolicy.defaults();
+        BleOptions nowhere = new BleOptions(Optional.of("unix:path=" + dir.resolve("no-such-bus")), policy,
+                a -> OptionalInt.empty());
+        Agent agent = Agent.create(cfg, Clock.systemUTC(), ZONE, "it", new Threads(), nowhere);
+        long t0 = System.nanoTime();
+        agent.start();
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(1));
+        Thread.sleep(300);
+        t0 = System.nanoTime();
+        agent.close();
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
+    }
 }
