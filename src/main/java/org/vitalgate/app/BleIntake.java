@@ -182,7 +182,7 @@ final class BleIntake implements AutoCloseable {
         while (t.getCause() != null) {
             t = t.getCause();
         }
-        return e.getMessage() + (t != e ? ": " + t.getMessage() : "");
+        return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + ": " + t;
     }
 
     private static void onSessionEvent(SessionEvent e, SqliteStore store, Supplier<String> ids, Clock clock) {
