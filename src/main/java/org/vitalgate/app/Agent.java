@@ -16,7 +16,16 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.vitalgate.codec.Codec;
 import org.vitalgate.codec.CodecRegistry;
+import org.vitalgate.codec.gatt.dis.DeviceInformationString;
+import org.vitalgate.ingest.DeviceDirectory;
+import org.vitalgate.ingest.ProvisionedDirectory;
+import org.vitalgate.profile.DeviceProfile;
+import org.vitalgate.transport.ble.BleLinkConfig;
+import org.vitalgate.transport.ble.ProvisioningWindow;
 import org.vitalgate.config.AgentConfig;
 import org.vitalgate.control.RemoteCommands;
 import org.vitalgate.ingest.Ingest;
@@ -56,12 +65,14 @@ public final class Agent implements AutoCloseable {
     private final MqttUplink uplink;
     private final Ingest ingest;
     private final Optional<SimulatedHome> simulation;
+    private final Optional<BleIntake> ble;
     private final ScheduledExecutorService housekeeping;
     private final Instant createdAt;
     private boolean closed;
 
     private Agent(AgentConfig config, Clock clock, String version, SqliteStore store, MqttUplink uplink,
-                  Ingest ingest, Optional<SimulatedHome> simulation, ScheduledExecutorService housekeeping) {
+                  Ingest ingest, Optional<SimulatedHome> simulation, Optional<BleIntake> ble,
+                  ScheduledExecutorService housekeeping) {
         this.config = config;
         this.clock = clock;
         this.version = version;
@@ -69,23 +80,49 @@ public final class Agent implements AutoCloseable {
         this.uplink = uplink;
         this.ingest = ingest;
         this.simulation = simulation;
+        this.ble = ble;
         this.housekeeping = housekeeping;
         this.createdAt = clock.instant();
     }
 
     /**
-     * Builds the agent. Opens (and if need be quarantines) the store; connects nothing yet.
+     * Builds the agent. Opens (and if need be quarantines) the store; connects nothing yet. BLE (when
+     * {@code ble.enabled}) uses the system bus.
      *
      * @throws StoreException if the store cannot be opened even fresh
+     * @throws IllegalStateException if BLE is enabled and the profile directory cannot be read
      */
     public static Agent create(AgentConfig config, Clock clock, ZoneId zone, String version, Threads threads)
             throws StoreException {
+        return create(config, clock, zone, version, threads, BleOptions.systemBus());
+    }
+
+    /**
+     * As {@link #create(AgentConfig, Clock, ZoneId, String, Threads)} with BlueZ reached as {@code bleOptions}
+     * says (a private bus for tests and the demo). The devices listed in the config file are written to the
+     * store's device table at creation; for those addresses the config file wins over earlier assignments.
+     */
+    public static Agent create(AgentConfig config, Clock clock, ZoneId zone, String version, Threads threads,
+                               BleOptions bleOptions) throws StoreException {
         Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(bleOptions, "bleOptions");
+        CodecRegistry codecs = CodecRegistry.standard();
+        List<DeviceProfile> profiles = config.ble().enabled()
+                ? BleIntake.loadProfiles(config.profilesDir(), codecs.codecs().stream().map(Codec::id)
+                .collect(Collectors.toUnmodifiableSet()))
+                : List.of();
         JsonV1 json = new JsonV1(config.hubId());
         ReadingIds eventIds = new ReadingIds(clock);
         SqliteStore store = SqliteStore.open(config.store(), clock, json, json, () -> eventIds.next().value());
         store.quarantinedTo().ifPresent(p -> LOG.warn("the store failed its integrity check and was moved aside to {}"
                 + " (kept for analysis); continuing with a fresh store", p));
+        try {
+            BleIntake.provisionFromConfig(config.devices(), store,
+                    profiles.stream().map(DeviceProfile::id).collect(Collectors.toUnmodifiableSet()));
+        } catch (StoreException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
 
         Holder<MqttUplink> uplinkRef = new Holder<>();
         RemoteCommands commands = new RemoteCommands(
@@ -102,29 +139,51 @@ public final class Agent implements AutoCloseable {
                 commands::onCommand, uplinkEvents(store, eventIds, clock), clock);
         uplinkRef.value = uplink;
 
-        MapDeviceDirectory directory = new MapDeviceDirectory();
+        MapDeviceDirectory simulated = new MapDeviceDirectory();
+        ProvisionedDirectory provisioned = new ProvisionedDirectory(store, profiles);
+        DeviceDirectory directory = new DeviceDirectory() {
+            @Override
+            public Optional<KnownDevice> lookup(String address) {
+                return simulated.lookup(address).or(() -> provisioned.lookup(address));
+            }
+
+            @Override
+            public void deviceInformation(String address, DeviceInformationString value) {
+                provisioned.deviceInformation(address, value);
+            }
+        };
         Optional<SimulatedHome> simulation = Optional.empty();
         if (config.simulation().enabled()) {
             // the configured interval is per device; the home takes turns among its five devices
             Duration interval = scaled(config.simulation().interval().dividedBy(5), config.simulation().speed());
             SimulatedHome home = new SimulatedHome(clock, zone, interval, clock.millis(), Threads.named("sim-home"));
-            home.devices().forEach(d -> directory.put(simulatedDevice(d, config.simulation().patientKey())));
+            home.devices().forEach(d -> simulated.put(simulatedDevice(d, config.simulation().patientKey())));
             simulation = Optional.of(home);
         }
-        Ingest ingest = new Ingest(directory, CodecRegistry.standard(), store, clock, zone, Threads.named("ingest"),
+        Ingest ingest = new Ingest(directory, codecs, store, clock, zone, Threads.named("ingest"),
                 10_000, new Ingest.Listener() {
                     @Override
                     public void accepted(Reading reading) {
                         uplink.signal();
                     }
                 });
-        return new Agent(config, clock, version, store, uplink, ingest, simulation, threads.scheduled("housekeeping"));
+        Optional<BleIntake> ble = Optional.empty();
+        if (config.ble().enabled()) {
+            BleLinkConfig d = BleLinkConfig.systemBus();
+            BleLinkConfig link = new BleLinkConfig(bleOptions.busAddress(), config.ble().adapter(), d.agentPath(),
+                    d.agentCapability(), d.powerOnAdapter());
+            ble = Optional.of(new BleIntake(link, bleOptions, clock, zone, store, provisioned, profiles, ingest,
+                    () -> eventIds.next().value()));
+        }
+        return new Agent(config, clock, version, store, uplink, ingest, simulation, ble,
+                threads.scheduled("housekeeping"));
     }
 
     /** Starts connecting, taking readings and housekeeping. */
     public void start() {
         uplink.start();
         simulation.ifPresent(home -> home.start(ingest));
+        ble.ifPresent(BleIntake::start);
         long healthSeconds = Math.max(1, config.healthInterval().toSeconds());
         housekeeping.scheduleWithFixedDelay(this::publishHealth, healthSeconds, healthSeconds, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(this::purge, 0, 6, TimeUnit.HOURS);
@@ -144,9 +203,21 @@ public final class Agent implements AutoCloseable {
         return ingest;
     }
 
-    /** Stops taking readings (simulation, device links) and lets ingest hand what it has to the store. */
+    /**
+     * The BLE pairing window, when BLE is enabled: pairing (bonding) is refused while it is closed, which it is
+     * by default. The CLI opens it while a technician pairs a device.
+     */
+    public Optional<ProvisioningWindow> pairingWindow() {
+        return ble.map(BleIntake::window);
+    }
+
+    /**
+     * Stops taking readings (simulation; BLE sessions, then the BLE link) and lets ingest hand what it has to the
+     * store. Idempotent.
+     */
     public void stopIntake() {
         simulation.ifPresent(SimulatedHome::close);
+        ble.ifPresent(BleIntake::close);
         ingest.close();
     }
 

@@ -57,7 +57,7 @@ public final class DecodeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (list) {
             for (Codec<?> c : registry.codecs()) {
-                out.printf("%s  %-36s %s%s%n", GattUuid.toShort(c.uuid16()), c.id(), c.name(),
+                out.printf("%s  %-36s %s%s%n", (c.uuid16() < 0 ? c.uuid128() : GattUuid.toShort(c.uuid16())), c.id(), c.name(),
                         c.isMeasurement() ? "  [measurement]" : "");
             }
             out.flush();
@@ -81,7 +81,7 @@ public final class DecodeCommand implements Callable<Integer> {
         }
         Codec<?> c = codec.get();
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("uuid", GattUuid.toShort(c.uuid16()));
+        doc.put("uuid", (c.uuid16() < 0 ? c.uuid128() : GattUuid.toShort(c.uuid16())));
         doc.put("codec", c.id());
         doc.put("name", c.name());
         doc.put("hex", value.hex());

@@ -52,6 +52,9 @@ final class RunCommand implements Callable<Integer> {
         } catch (StoreException e) {
             System.err.println("cannot open the store: " + e.getMessage());
             return 1;
+        } catch (IllegalStateException e) {
+            System.err.println("cannot start: " + e.getMessage()); // e.g. the device profile directory is missing
+            return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

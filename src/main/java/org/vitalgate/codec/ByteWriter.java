@@ -1,39 +1,48 @@
 package org.vitalgate.codec;
 
-import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import org.vitalgate.reading.Bytes;
 
 /** Writes little-endian GATT fields for values we send to devices. Not thread-safe. */
 public final class ByteWriter {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream(16);
+    private byte[] buf = new byte[16];
+    private int size;
+
+    private void write(int b) {
+        if (size == buf.length) {
+            buf = Arrays.copyOf(buf, buf.length * 2);
+        }
+        buf[size++] = (byte) b;
+    }
 
     public ByteWriter u8(int v) {
         checkRange(v, 0, 0xFF, "u8");
-        out.write(v);
+        write(v);
         return this;
     }
 
     public ByteWriter s8(int v) {
         checkRange(v, -128, 127, "s8");
-        out.write(v & 0xFF);
+        write(v & 0xFF);
         return this;
     }
 
     public ByteWriter u16(int v) {
         checkRange(v, 0, 0xFFFF, "u16");
-        out.write(v & 0xFF);
-        out.write(v >>> 8);
+        write(v & 0xFF);
+        write(v >>> 8);
         return this;
     }
 
     public ByteWriter bytes(Bytes b) {
-        byte[] a = b.toByteArray();
-        out.write(a, 0, a.length);
+        for (byte x : b.toByteArray()) {
+            write(x);
+        }
         return this;
     }
 
     public Bytes toBytes() {
-        return Bytes.of(out.toByteArray());
+        return Bytes.of(Arrays.copyOf(buf, size));
     }
 
     private static void checkRange(int v, int min, int max, String what) {

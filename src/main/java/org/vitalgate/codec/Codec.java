@@ -11,13 +11,26 @@ import org.vitalgate.reading.Bytes;
 public final class Codec<T> {
     private final String id;
     private final int uuid16;
+    private final String vendorUuid;
     private final String name;
     private final CharacteristicParser<T> parser;
     private final MeasurementMapper<T> mapper;
 
     Codec(String id, int uuid16, String name, CharacteristicParser<T> parser, MeasurementMapper<T> mapper) {
+        this(id, uuid16, null, name, parser, mapper);
+    }
+
+    /** A vendor characteristic with its own 128-bit UUID ({@link #uuid16()} is -1). */
+    Codec(String id, String vendorUuid, String name, CharacteristicParser<T> parser, MeasurementMapper<T> mapper) {
+        this(id, -1, Objects.requireNonNull(vendorUuid, "vendorUuid").toLowerCase(java.util.Locale.ROOT), name,
+                parser, mapper);
+    }
+
+    private Codec(String id, int uuid16, String vendorUuid, String name, CharacteristicParser<T> parser,
+                  MeasurementMapper<T> mapper) {
         this.id = Objects.requireNonNull(id, "id");
         this.uuid16 = uuid16;
+        this.vendorUuid = vendorUuid;
         this.name = Objects.requireNonNull(name, "name");
         this.parser = Objects.requireNonNull(parser, "parser");
         this.mapper = mapper;
@@ -27,13 +40,14 @@ public final class Codec<T> {
         return id;
     }
 
+    /** The 16-bit SIG UUID, or -1 for a vendor characteristic (see {@link #uuid128()}). */
     public int uuid16() {
         return uuid16;
     }
 
-    /** The full 128-bit UUID, lower case, on the Bluetooth base UUID. */
+    /** The full 128-bit UUID, lower case (on the Bluetooth base UUID for SIG characteristics). */
     public String uuid128() {
-        return GattUuid.toFull(uuid16);
+        return vendorUuid != null ? vendorUuid : GattUuid.toFull(uuid16);
     }
 
     public String name() {
@@ -75,6 +89,6 @@ public final class Codec<T> {
 
     @Override
     public String toString() {
-        return id + " (" + GattUuid.toShort(uuid16) + " " + name + ")";
+        return id + " (" + (vendorUuid != null ? vendorUuid : GattUuid.toShort(uuid16)) + " " + name + ")";
     }
 }

@@ -23,6 +23,8 @@ import org.vitalgate.codec.gatt.dis.DeviceInformationString.Field;
 import org.vitalgate.codec.gatt.dis.DeviceInformationStringParser;
 import org.vitalgate.codec.gatt.dis.RegulatoryCertificationDataListParser;
 import org.vitalgate.codec.gatt.dis.SystemIdParser;
+import org.vitalgate.codec.vendor.nonin.NoninContinuousOximetryParser;
+import org.vitalgate.codec.vendor.nonin.NoninOximetryMapper;
 import org.vitalgate.codec.gatt.gls.GlucoseFeatureParser;
 import org.vitalgate.codec.gatt.gls.GlucoseMapper;
 import org.vitalgate.codec.gatt.gls.GlucoseMeasurementContextParser;
@@ -48,13 +50,16 @@ import org.vitalgate.codec.gatt.wss.WeightScaleFeatureParser;
 public final class CodecRegistry {
     private final Map<String, Codec<?>> byId;
     private final Map<Integer, Codec<?>> byUuid;
+    private final Map<String, Codec<?>> byVendorUuid;
 
-    private CodecRegistry(Map<String, Codec<?>> byId, Map<Integer, Codec<?>> byUuid) {
+    private CodecRegistry(Map<String, Codec<?>> byId, Map<Integer, Codec<?>> byUuid,
+                          Map<String, Codec<?>> byVendorUuid) {
         this.byId = Collections.unmodifiableMap(byId);
         this.byUuid = Collections.unmodifiableMap(byUuid);
+        this.byVendorUuid = Collections.unmodifiableMap(byVendorUuid);
     }
 
-    /** Every Bluetooth SIG characteristic vitalgate decodes. */
+    /** Every Bluetooth SIG characteristic vitalgate decodes, and the vendor characteristics (Nonin oximetry). */
     public static CodecRegistry standard() {
         return builder()
                 .gatt(0x2A35, "gatt.bps.measurement", "Blood Pressure Measurement",
@@ -107,6 +112,8 @@ public final class CodecRegistry {
                 .gatt(0x2A23, "gatt.dis.system-id", "System ID", new SystemIdParser())
                 .gatt(0x2A2A, "gatt.dis.regulatory-certification", "IEEE 11073-20601 Regulatory Certification Data List",
                         new RegulatoryCertificationDataListParser())
+                .vendor(NoninContinuousOximetryParser.UUID, NoninContinuousOximetryParser.CODEC_ID,
+                        "Nonin Continuous Oximetry", new NoninContinuousOximetryParser(), new NoninOximetryMapper())
                 .build();
     }
 
@@ -118,10 +125,14 @@ public final class CodecRegistry {
         return Optional.ofNullable(byId.get(Objects.requireNonNull(codecId, "codecId")));
     }
 
-    /** By {@code 2A35}, {@code 0x2A35} or {@code 00002a35-0000-1000-8000-00805f9b34fb} (any case). */
+    /**
+     * By {@code 2A35}, {@code 0x2A35} or {@code 00002a35-0000-1000-8000-00805f9b34fb} (any case), or by a vendor
+     * characteristic's 128-bit UUID.
+     */
     public Optional<Codec<?>> byUuid(String uuid) {
         OptionalInt u = GattUuid.parse16(uuid);
-        return u.isPresent() ? byUuid(u.getAsInt()) : Optional.empty();
+        return u.isPresent() ? byUuid(u.getAsInt())
+                : Optional.ofNullable(byVendorUuid.get(uuid.toLowerCase(java.util.Locale.ROOT)));
     }
 
     public Optional<Codec<?>> byUuid(int uuid16) {
@@ -148,22 +159,34 @@ public final class CodecRegistry {
             return this;
         }
 
+        /** A vendor characteristic identified by its own 128-bit UUID. */
+        public <T> Builder vendor(String uuid128, String id, String name, CharacteristicParser<T> parser,
+                                  MeasurementMapper<T> mapper) {
+            codecs.add(new Codec<>(id, uuid128, name, parser, mapper));
+            return this;
+        }
+
         public CodecRegistry build() {
             Map<String, Codec<?>> ids = new LinkedHashMap<>();
             Map<Integer, Codec<?>> uuids = new LinkedHashMap<>();
+            Map<String, Codec<?>> vendorUuids = new LinkedHashMap<>();
             List<String> errors = new ArrayList<>();
             for (Codec<?> c : codecs) {
                 if (ids.putIfAbsent(c.id(), c) != null) {
                     errors.add("duplicate codec id " + c.id());
                 }
-                if (uuids.putIfAbsent(c.uuid16(), c) != null) {
+                if (c.uuid16() < 0) {
+                    if (vendorUuids.putIfAbsent(c.uuid128(), c) != null) {
+                        errors.add("duplicate UUID " + c.uuid128() + " (" + c.id() + ")");
+                    }
+                } else if (uuids.putIfAbsent(c.uuid16(), c) != null) {
                     errors.add("duplicate UUID " + GattUuid.toShort(c.uuid16()) + " (" + c.id() + ")");
                 }
             }
             if (!errors.isEmpty()) {
                 throw new IllegalStateException(String.join("; ", errors));
             }
-            return new CodecRegistry(ids, uuids);
+            return new CodecRegistry(ids, uuids, vendorUuids);
         }
     }
 }

@@ -20,6 +20,7 @@ import org.vitalgate.codec.CodecRegistry;
 import org.vitalgate.codec.Decoded;
 import org.vitalgate.codec.MappedReading;
 import org.vitalgate.codec.ReadingMapper;
+import org.vitalgate.codec.gatt.dis.DeviceInformationString;
 import org.vitalgate.reading.DedupKey;
 import org.vitalgate.reading.Measurement;
 import org.vitalgate.reading.Origin;
@@ -48,6 +49,7 @@ public final class Ingest implements FrameSink, AutoCloseable {
     private static final Duration EVENT_INTERVAL = Duration.ofMinutes(10);
 
     private final DeviceDirectory devices;
+    private final CodecRegistry codecs;
     private final ReadingMapper mapper;
     private final DeviceClocks clocks;
     private final SqliteStore store;
@@ -79,6 +81,7 @@ public final class Ingest implements FrameSink, AutoCloseable {
     public Ingest(DeviceDirectory devices, CodecRegistry codecs, SqliteStore store, Clock clock,
                   java.time.ZoneId zone, ThreadFactory threads, int queueCapacity, Listener listener) {
         this.devices = Objects.requireNonNull(devices, "devices");
+        this.codecs = Objects.requireNonNull(codecs, "codecs");
         this.mapper = new ReadingMapper(codecs);
         this.clocks = new DeviceClocks(codecs);
         this.store = Objects.requireNonNull(store, "store");
@@ -151,6 +154,18 @@ public final class Ingest implements FrameSink, AutoCloseable {
             }
             return;
         }
+        Optional<org.vitalgate.codec.Codec<?>> codecImpl = codecs.byId(codecId);
+        if (codecImpl.isPresent() && !codecImpl.get().isMeasurement()) {
+            Decoded<?> value = codecImpl.get().decode(frame.payload());
+            if (value instanceof Decoded.Ok<?> ok && ok.value() instanceof DeviceInformationString dis) {
+                devices.deviceInformation(device.identity().address(), dis);
+            } else if (!(value instanceof Decoded.Ok<?>)) {
+                decodeFailed(frame, codecId, value);
+            } else {
+                LOG.debug("{}: {} = {}", frame.deviceAddress(), codecId, ((Decoded.Ok<?>) value).value());
+            }
+            return;
+        }
         Decoded<MappedReading> decoded = mapper.map(codecId, frame.payload());
         if (decoded instanceof Decoded.Ok<MappedReading> ok && !ok.value().measurements().isEmpty()) {
             submit(device, ok.value(), frame);
@@ -164,6 +179,13 @@ public final class Ingest implements FrameSink, AutoCloseable {
     }
 
     private void submit(KnownDevice device, MappedReading m, RawFrame frame) {
+        if (device.userSlot().isPresent() && m.userId().isPresent()
+                && device.userSlot().getAsInt() != m.userId().getAsInt()) {
+            // a multi-user device: this record belongs to another user slot, not to the assigned patient
+            event("other-user:" + frame.deviceAddress(), "reading-of-other-user", Map.of(
+                    "address", frame.deviceAddress(), "userSlot", Integer.toString(m.userId().getAsInt())));
+            return;
+        }
         TimeChain time = times.chain(device.identity().address(), m.deviceTime(), frame.receivedAt(),
                 device.deviceTimeIsUtc());
         java.util.OptionalInt slot = m.userId().isPresent() ? m.userId() : device.userSlot();

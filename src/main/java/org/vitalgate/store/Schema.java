@@ -41,7 +41,15 @@ final class Schema {
                             + " WITHOUT ROWID",
                     "CREATE TABLE meta (key TEXT PRIMARY KEY, value) WITHOUT ROWID",
                     "CREATE TABLE device_cursor (address TEXT PRIMARY KEY, last_record INTEGER NOT NULL) WITHOUT ROWID",
-                    "INSERT INTO meta (key, value) VALUES ('last_seq', 0), ('dropped_events', 0)"));
+                    "INSERT INTO meta (key, value) VALUES ('last_seq', 0), ('dropped_events', 0)"),
+            // version 2: devices provisioned to this hub (address upper case; user_slot NULL = whole device)
+            List.of("""
+                    CREATE TABLE devices (
+                      address TEXT PRIMARY KEY,
+                      profile_id TEXT NOT NULL,
+                      patient_key TEXT NOT NULL,
+                      user_slot INTEGER,
+                      provisioned_at INTEGER NOT NULL) WITHOUT ROWID"""));
 
     /** The schema version this code writes. */
     static final int CURRENT_VERSION = STEPS.size();

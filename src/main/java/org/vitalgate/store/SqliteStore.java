@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadFactory;
@@ -49,6 +50,7 @@ public final class SqliteStore implements Outbox, AutoCloseable {
     private final EventEncoder eventEncoder;
     private final Connection conn;
     private final OutboxQueries queries;
+    private final DeviceQueries deviceQueries;
     private final StoreLimits limits;
     private final Shedder shedder;
     private final GroupCommitWriter writer;
@@ -73,6 +75,7 @@ public final class SqliteStore implements Outbox, AutoCloseable {
         this.conn = opened.connection();
         this.batchWriter = new BatchWriter(conn, payloads, events);
         this.queries = new OutboxQueries(conn);
+        this.deviceQueries = new DeviceQueries(conn);
         this.limits = new StoreLimits(settings, freeDisk);
         this.shedder = new Shedder(conn, limits, queries, settings.maxBytes());
         this.quarantinedTo = opened.quarantinedTo();
@@ -183,6 +186,58 @@ public final class SqliteStore implements Outbox, AutoCloseable {
             return queries.lastRecordNumber(address);
         } catch (SQLException e) {
             throw failure("reading device cursor", e);
+        }
+    }
+
+    /**
+     * Provisions (or re-provisions) the device at {@code address}: its readings are forwarded under
+     * {@code patientKey} from now on. One assignment per address; a new one replaces the old.
+     *
+     * @return the stored assignment
+     */
+    public synchronized DeviceAssignment provision(String address, String profileId, String patientKey,
+                                                   OptionalInt userSlot) throws StoreException {
+        DeviceAssignment d = new DeviceAssignment(address, profileId, patientKey, userSlot, clock.instant());
+        ensureOpen();
+        try {
+            Sql.inTransaction(conn, () -> deviceQueries.upsert(d));
+            return d;
+        } catch (SQLException e) {
+            throw failure("provisioning " + d.address(), e);
+        }
+    }
+
+    /** Removes the assignment of {@code address}; its readings stop being forwarded. False if there was none. */
+    public synchronized boolean unprovision(String address) throws StoreException {
+        Objects.requireNonNull(address, "address");
+        ensureOpen();
+        boolean[] removed = new boolean[1];
+        try {
+            Sql.inTransaction(conn, () -> removed[0] = deviceQueries.delete(DeviceAssignment.normalize(address)));
+            return removed[0];
+        } catch (SQLException e) {
+            throw failure("unprovisioning " + address, e);
+        }
+    }
+
+    /** All provisioned devices, by address. */
+    public synchronized List<DeviceAssignment> listDevices() throws StoreException {
+        ensureOpen();
+        try {
+            return deviceQueries.all();
+        } catch (SQLException e) {
+            throw failure("listing devices", e);
+        }
+    }
+
+    /** The assignment of {@code address} (case-insensitive for Bluetooth addresses), if provisioned. */
+    public synchronized Optional<DeviceAssignment> findDevice(String address) throws StoreException {
+        Objects.requireNonNull(address, "address");
+        ensureOpen();
+        try {
+            return deviceQueries.find(DeviceAssignment.normalize(address));
+        } catch (SQLException e) {
+            throw failure("reading device " + address, e);
         }
     }
 

@@ -68,7 +68,8 @@ class DecodeCommandTest {
         assertThat(run("decode", "--list")).isZero();
         assertThat(out.toString()).contains("0x2A35  gatt.bps.measurement").contains("0x2A2A")
                 .contains("[measurement]");
-        assertThat(out.toString().lines().count()).isEqualTo(32);
+        assertThat(out.toString()).contains("0aad7ea0-0d60-11e2-8e3c-0002a5d5c51b  nonin.oximetry");
+        assertThat(out.toString().lines().count()).isEqualTo(33);
     }
 
     @Test

@@ -44,10 +44,14 @@ class CodecRegistryTest {
             assertThat(registry.byUuid(c.uuid128())).hasValue(c);
             assertThat(registry.byId(c.id())).hasValue(c);
         }
-        assertThat(registry.codecs()).hasSize(32);
+        assertThat(registry.codecs()).hasSize(33); // 32 SIG characteristics + Nonin oximetry
         assertThat(registry.codecs().stream().filter(Codec::isMeasurement).map(Codec::id)).containsExactlyInAnyOrder(
                 "gatt.bps.measurement", "gatt.gls.measurement", "gatt.hts.measurement", "gatt.wss.measurement",
-                "gatt.bcs.measurement", "gatt.plxs.spot-check", "gatt.plxs.continuous");
+                "gatt.bcs.measurement", "gatt.plxs.spot-check", "gatt.plxs.continuous", "nonin.oximetry");
+        assertThat(registry.byUuid("0AAD7EA0-0D60-11E2-8E3C-0002A5D5C51B")).hasValueSatisfying(c -> {
+            assertThat(c.id()).isEqualTo("nonin.oximetry");
+            assertThat(c.uuid16()).isEqualTo(-1);
+        });
     }
 
     @Test

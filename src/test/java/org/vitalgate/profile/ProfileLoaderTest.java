@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ProfileLoaderTest {
     /** Codec ids the profiles in device-profiles/ may reference (the codec registry will provide these). */
     static final Set<String> CODECS = Set.of("gatt.bps.measurement", "gatt.bps.feature", "gatt.gls.measurement",
-            "gatt.gls.context", "gatt.hts.measurement", "gatt.wss.measurement", "gatt.wss.feature",
+            "gatt.gls.measurement-context", "gatt.hts.measurement", "gatt.wss.measurement", "gatt.wss.feature",
             "gatt.plxs.continuous", "gatt.plxs.spot-check", "gatt.cts.current-time", "nonin.oximetry",
             "jumper.oximetry");
     static final String BPM = "00002a35-0000-1000-8000-00805f9b34fb";

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.vitalgate.app.Agent;
+import org.vitalgate.app.BleOptions;
 import org.vitalgate.app.Threads;
 import org.vitalgate.config.AgentConfig;
 import org.vitalgate.config.BleSettings;
@@ -22,7 +23,8 @@ import org.vitalgate.store.StoreSettings;
 import org.vitalgate.uplink.UplinkSettings;
 
 /**
- * {@code vitalgate demo}: a local Mosquitto (or a given broker), the real agent with a simulated home, and a
+ * {@code vitalgate demo}: a local Mosquitto (or a given broker), the real agent with a simulated home (over BLE,
+ * through a private D-Bus and a fake BlueZ, when {@code dbus-daemon} is available), and a
  * live view of what a backend receives; optionally a broker outage in the middle, to show readings piling up in
  * the outbox and draining in order when the broker returns.
  */
@@ -69,15 +71,38 @@ public final class Demo {
             broker = local.uri();
             out.println("Started Mosquitto on " + broker + " (files in " + dir.resolve("broker") + ")");
         }
-        AgentConfig cfg = config(broker, dir);
         Clock clock = Clock.systemUTC();
+        ZoneId zone = ZoneId.systemDefault();
+        Optional<String> noBle = BleDemoHome.unavailableReason();
+        BleDemoHome bleHome = null;
+        if (noBle.isEmpty()) {
+            try {
+                bleHome = BleDemoHome.start(dir, clock, zone, options.interval());
+            } catch (Exception e) {
+                noBle = Optional.of("the private D-Bus / fake BlueZ did not start: " + e.getMessage());
+            }
+        }
+        AgentConfig cfg = config(broker, dir, Optional.ofNullable(bleHome));
+        if (bleHome != null) {
+            out.println("Simulated home: 5 BLE devices behind a fake BlueZ on a private D-Bus (" + bleHome.busAddress()
+                    + "); the agent collects them through its real BLE path (profiles in " + bleHome.profilesDir() + ")");
+        } else {
+            out.println("Simulated home: feeding the agent directly, without BLE (" + noBle.orElse("") + ")");
+        }
         LiveView view = new LiveView(out, clock);
-        try (BackendSubscriber backend = BackendSubscriber.start(broker, cfg.uplink().topicRoot(), view);
-             Agent agent = Agent.create(cfg, clock, ZoneId.systemDefault(), version, new Threads())) {
+        try (BleDemoHome home = bleHome;
+             BackendSubscriber backend = BackendSubscriber.start(broker, cfg.uplink().topicRoot(), view);
+             Agent agent = Agent.create(cfg, clock, zone, version, new Threads(),
+                     home != null ? home.options() : BleOptions.systemBus())) {
             out.println("Backend subscribed to " + cfg.uplink().topicRoot() + "/#; the agent's store is "
                     + cfg.store().path());
             view.header();
+            // the home's A&D devices and the meter bond "just works": allow pairing for the whole demo
+            agent.pairingWindow().ifPresent(w -> w.open(Duration.ofDays(1)));
             agent.start();
+            if (home != null) {
+                home.startMeasuring();
+            }
             loop(agent, local, view, clock);
             OutboxStats end = agent.store().stats();
             out.println("Summary: hub accepted " + end.lastSeq() + " readings; backend " + view.summary(end.lastSeq()));
@@ -125,15 +150,17 @@ public final class Demo {
         Thread.sleep(500);
     }
 
-    private AgentConfig config(URI broker, Path dir) {
+    private AgentConfig config(URI broker, Path dir, Optional<BleDemoHome> ble) {
         UplinkSettings d = UplinkSettings.defaults(broker, HUB);
         UplinkSettings uplink = new UplinkSettings(d.broker(), HUB, d.clientId(), d.topicRoot(), d.tls(),
                 d.credentialsFile(), d.inflightWindow(), d.maxPublishRate(), true, Duration.ofSeconds(10),
                 Duration.ofSeconds(5), Duration.ofMillis(500), Duration.ofSeconds(3), Duration.ofSeconds(30));
-        SimulationSettings sim = new SimulationSettings(true, options.interval().multipliedBy(5), 1.0,
-                "demo-patient-0001");
+        String patient = "demo-patient-0001";
+        SimulationSettings sim = new SimulationSettings(ble.isEmpty(), options.interval().multipliedBy(5), 1.0,
+                patient);
         return new AgentConfig(HUB, uplink, StoreSettings.defaults(dir.resolve("vitalgate.db")), sim,
-                Duration.ofSeconds(30), LogLevel.WARN, dir.resolve("device-profiles"), dir.resolve("control.sock"),
-                List.of(), new BleSettings(false, "hci0"));
+                Duration.ofSeconds(30), LogLevel.WARN,
+                ble.map(BleDemoHome::profilesDir).orElse(dir.resolve("device-profiles")), dir.resolve("control.sock"),
+                ble.map(b -> b.provisioned(patient)).orElse(List.of()), new BleSettings(ble.isPresent(), "hci0"));
     }
 }

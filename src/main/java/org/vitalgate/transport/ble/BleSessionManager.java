@@ -3,9 +3,7 @@ package org.vitalgate.transport.ble;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -41,7 +39,9 @@ import org.vitalgate.transport.RawFrame;
  *
  * All steps run on one {@code ble-session} thread, so there is at most one connection attempt at a time on the
  * adapter (the link enforces that too). Frames pass through {@link #frameSink} untouched; the manager only
- * watches them for idleness and the RACP end of transfer. Hooks from the link must be wired through
+ * watches them for idleness and the RACP end of transfer. The bytes it writes (clock, RACP request) and the RACP
+ * response it waits for are encoded/recognised by the {@link SessionTarget}'s functions, so this package never
+ * handles characteristic layouts. Hooks from the link must be wired through
  * {@link #frameSink}, {@link #advertisementListener} and {@link #linkListener}; they only enqueue. Thread-safe.
  */
 public final class BleSessionManager implements AutoCloseable {
@@ -54,6 +54,8 @@ public final class BleSessionManager implements AutoCloseable {
         final String address;
         Phase phase = Phase.IDLE;
         DeviceProfile profile;
+        SessionTarget target;
+        String racpUuid;
         BleConnection connection;
         int failures;
         Instant notBefore = Instant.MIN;
@@ -83,7 +85,7 @@ public final class BleSessionManager implements AutoCloseable {
     private volatile FrameSink downstream = f -> { };
 
     /**
-     * @param zone the household's time zone, for devices whose clock runs on local wall-clock time
+     * @param zone the household's time zone: the hub time handed to {@link SessionTarget#clockValue()}
      */
     public BleSessionManager(SessionPolicy policy, Clock clock, ZoneId zone, SessionTargets targets,
                              RecordPointerSource pointers, SessionListener listener) {
@@ -165,15 +167,16 @@ public final class BleSessionManager implements AutoCloseable {
         if (st != null && (st.phase != Phase.IDLE || now.isBefore(st.notBefore))) {
             return;
         }
-        Optional<DeviceProfile> profile = targets.profileFor(ad);
-        if (profile.isEmpty()) {
+        Optional<SessionTarget> target = targets.targetFor(ad);
+        if (target.isEmpty()) {
             return;
         }
         if (st == null) {
             st = new DeviceState(ad.address());
             states.put(ad.address(), st);
         }
-        st.profile = profile.get();
+        st.target = target.get();
+        st.profile = target.get().profile();
         run(l, st);
     }
 
@@ -181,6 +184,7 @@ public final class BleSessionManager implements AutoCloseable {
         st.phase = Phase.RUNNING;
         st.frames = 0;
         st.racpPending = false;
+        st.racpUuid = null;
         SessionEvent.Stage stage = SessionEvent.Stage.CONNECT;
         DeviceProfile p = st.profile;
         try {
@@ -224,7 +228,8 @@ public final class BleSessionManager implements AutoCloseable {
             if (st.profile.quirks().doNotOverwriteClock()) {
                 return;
             }
-            c.write(clockAction.uuid(), clockBytes(clockAction, st.profile), WriteMode.WITH_RESPONSE);
+            c.write(clockAction.uuid(), st.target.clockValue().apply(ZonedDateTime.now(clock.withZone(zone))),
+                    WriteMode.WITH_RESPONSE);
         } else if (action instanceof ConnectAction.Subscribe sub) {
             for (String uuid : sub.uuids()) {
                 c.subscribe(uuid);
@@ -236,20 +241,10 @@ public final class BleSessionManager implements AutoCloseable {
             }
         } else if (action instanceof ConnectAction.RacpFetch fetch) {
             st.racpPending = true;
-            c.write(fetch.controlPoint(), Racp.reportAfter(pointers.lastCommittedRecord(st.address)),
+            st.racpUuid = fetch.controlPoint();
+            c.write(fetch.controlPoint(), st.target.racpRequest().apply(pointers.lastCommittedRecord(st.address)),
                     WriteMode.WITH_RESPONSE);
         }
-    }
-
-    private Bytes clockBytes(ConnectAction.SetClock a, DeviceProfile p) {
-        ZonedDateTime now = ZonedDateTime.now(clock.withZone(zone));
-        LocalDateTime deviceTime = p.quirks().deviceTimeIsUtc()
-                ? now.withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime() : now.toLocalDateTime();
-        return switch (a.format()) {
-            case DATE_TIME -> ClockBytes.dateTime(deviceTime);
-            case CURRENT_TIME -> ClockBytes.currentTime(deviceTime);
-            case CONTOUR_UTC_WITH_OFFSET -> ClockBytes.contour(now);
-        };
     }
 
     private void onFrame(RawFrame f) {
@@ -259,14 +254,14 @@ public final class BleSessionManager implements AutoCloseable {
         }
         st.frames++;
         st.lastFrameAt = clock.instant();
-        if (st.racpPending && f.channel().equals(Racp.UUID)) {
-            Optional<Integer> code = Racp.reportResponseCode(f.payload());
-            if (code.isEmpty()) {
+        if (st.racpPending && f.channel().equals(st.racpUuid)) {
+            Optional<SessionTarget.RacpEnd> end = st.target.racpEnd().apply(f.payload());
+            if (end.isEmpty()) {
                 return;
             }
             st.racpPending = false;
-            if (code.get() != Racp.SUCCESS && code.get() != Racp.NO_RECORDS) {
-                fail(st, SessionEvent.Stage.FETCH_RECORDS, "RACP response code " + code.get());
+            if (!end.get().ok()) {
+                fail(st, SessionEvent.Stage.FETCH_RECORDS, "RACP: " + end.get().description());
             } else if (!st.profile.quirks().disconnectsAfterUpload() && st.phase == Phase.COLLECTING) {
                 finish(st);
             }

@@ -61,7 +61,13 @@ final class SimulatedDevice {
         return frames;
     }
 
-    private SimFrame measurement(LocalDateTime t) {
+    /** The glucose sequence number of the last measurement (glucose meters). */
+    int lastGlucoseSequence() {
+        return glucoseSequence;
+    }
+
+    /** One fresh measurement taken at device time {@code t}. */
+    SimFrame measurement(LocalDateTime t) {
         return switch (info.kind()) {
             case BP_CUFF -> {
                 int sys = 112 + random.nextInt(30);

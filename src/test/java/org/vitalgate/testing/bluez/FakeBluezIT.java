@@ -1,5 +1,8 @@
 package org.vitalgate.testing.bluez;
 
+import org.vitalgate.transport.sim.bluez.FakeBluez;
+import org.vitalgate.transport.sim.bluez.PrivateDbus;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,6 +1,13 @@
 package org.vitalgate.testing.bluez;
 
-import static org.vitalgate.testing.bluez.SimDevice.ch;
+import org.vitalgate.transport.sim.bluez.DeviceSide;
+import org.vitalgate.transport.sim.bluez.RacpGlucoseMeter;
+import org.vitalgate.transport.sim.bluez.UploadOnSubscribe;
+import org.vitalgate.transport.sim.bluez.FakeBluez;
+import org.vitalgate.transport.sim.bluez.SimBehaviour;
+import org.vitalgate.transport.sim.bluez.SimDevice;
+
+import static org.vitalgate.transport.sim.bluez.SimDevice.ch;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -75,82 +82,12 @@ public final class SimDevices {
                 .build();
     }
 
-    /** A glucose record: measurement bytes and optional context bytes. */
-    public record GlucoseRecord(int sequence, byte[] measurement, byte[] context) {
+    /** A glucose record (kept here so tests can say {@code SimDevices.GlucoseRecord}). */
+    public static RacpGlucoseMeter.GlucoseRecord record(int sequence, byte[] measurement, byte[] context) {
+        return new RacpGlucoseMeter.GlucoseRecord(sequence, measurement, context);
     }
 
-    /**
-     * Standard Glucose Service with a working RACP: "report stored records" (all, ≥ sequence number, first,
-     * last), "report number of stored records", abort. Measurements (and contexts) are notified, then the RACP
-     * response code is indicated. A RACP write without indications enabled fails (ATT 0x81 in the spec).
-     */
-    public static final class GlucoseMeter implements SimBehaviour {
-        private final List<GlucoseRecord> records;
-        private static final String RACP = GattUuid.of16(0x2A52);
-
-        public GlucoseMeter(List<GlucoseRecord> records) {
-            this.records = List.copyOf(records);
-        }
-
-        @Override
-        public void onWrite(DeviceSide device, String uuid, byte[] v) {
-            if (!uuid.equals(RACP)) {
-                return;
-            }
-            if (!device.isNotifying(RACP)) {
-                throw FakeBluez.error("org.bluez.Error.Failed", "Operation failed with ATT error: 0x81");
-            }
-            if (v.length < 2) {
-                device.later(5, () -> device.notify(RACP, new byte[] {0x06, 0x00, v.length > 0 ? v[0] : 0, 0x05}));
-                return;
-            }
-            int op = v[0] & 0xFF;
-            int operator = v[1] & 0xFF;
-            List<GlucoseRecord> selected = new ArrayList<>();
-            byte code = 0x01;
-            switch (operator) {
-                case 0x01 -> selected.addAll(records);
-                case 0x03 -> {
-                    if (v.length != 5 || v[2] != 0x01) {
-                        code = 0x09; // operand not supported
-                    } else {
-                        int min = (v[3] & 0xFF) | (v[4] & 0xFF) << 8;
-                        records.stream().filter(r -> r.sequence() >= min).forEach(selected::add);
-                    }
-                }
-                case 0x05 -> records.stream().findFirst().ifPresent(selected::add);
-                case 0x06 -> {
-                    if (!records.isEmpty()) {
-                        selected.add(records.get(records.size() - 1));
-                    }
-                }
-                case 0x00 -> code = (byte) (op == 0x03 ? 0x01 : 0x03);
-                default -> code = 0x04;
-            }
-            byte result = code;
-            if (op == 0x04 && result == 0x01) {
-                device.later(5, () -> device.notify(RACP, GattBytes.concat(new byte[] {0x05, 0x00},
-                        GattBytes.u16(selected.size()))));
-                return;
-            }
-            if (op != 0x01 && op != 0x03) {
-                device.later(5, () -> device.notify(RACP, new byte[] {0x06, 0x00, (byte) op, 0x02}));
-                return;
-            }
-            device.later(5, () -> {
-                for (GlucoseRecord r : selected) {
-                    device.notify("2A18", r.measurement());
-                    if (r.context() != null) {
-                        device.notify("2A34", r.context());
-                    }
-                }
-                byte finalCode = result == 0x01 && selected.isEmpty() && op == 0x01 ? 0x06 : result;
-                device.notify(RACP, new byte[] {0x06, 0x00, (byte) op, finalCode});
-            });
-        }
-    }
-
-    public static SimDevice glucoseMeter(String address, String name, GlucoseMeter firmware,
+    public static SimDevice glucoseMeter(String address, String name, RacpGlucoseMeter firmware,
                                          SimDevice.PairingKind pairing, int passkey) {
         SimDevice.Builder b = SimDevice.builder(address, name)
                 .advertises("1808")
@@ -166,32 +103,6 @@ public final class SimDevices {
         return b.build();
     }
 
-    /** Sends each of {@code values} once on {@code uuid} when subscribed, then optionally disconnects. */
-    public static final class SendOnSubscribe implements SimBehaviour {
-        private final String uuid;
-        private final List<byte[]> values;
-        private final boolean disconnectAfter;
-
-        public SendOnSubscribe(String uuid, List<byte[]> values, boolean disconnectAfter) {
-            this.uuid = GattUuid.normalize(uuid);
-            this.values = List.copyOf(values);
-            this.disconnectAfter = disconnectAfter;
-        }
-
-        @Override
-        public void onNotifyStarted(DeviceSide device, String u) {
-            if (!u.equals(uuid)) {
-                return;
-            }
-            device.later(10, () -> {
-                values.forEach(v -> device.notify(uuid, v));
-                if (disconnectAfter) {
-                    device.later(50, device::disconnect);
-                }
-            });
-        }
-    }
-
     /** UC-352BLE-like scale: indicates its stored weight and disconnects. */
     public static SimDevice weightScale(String address, byte[] measurement) {
         return SimDevice.builder(address, "A&D_UC-352BLE_2C3D4E")
@@ -199,7 +110,7 @@ public final class SimDevices {
                 .pairing(SimDevice.PairingKind.JUST_WORKS)
                 .service("181D", ch("2A9D", "indicate"), ch("2A9E", new byte[] {0x0F, 0, 0, 0}, "read"),
                         ch("2A08", "read", "write"))
-                .behaviour(new SendOnSubscribe("2A9D", List.of(measurement), true))
+                .behaviour(new UploadOnSubscribe("2A9D", List.of(measurement), true, false))
                 .build();
     }
 
@@ -207,7 +118,7 @@ public final class SimDevices {
         return SimDevice.builder(address, "TEMP-1809")
                 .advertises("1809")
                 .service("1809", ch("2A1C", "indicate"), ch("2A1D", new byte[] {4}, "read"))
-                .behaviour(new SendOnSubscribe("2A1C", List.of(measurement), false))
+                .behaviour(new UploadOnSubscribe("2A1C", List.of(measurement), false, false))
                 .build();
     }
 

@@ -6,13 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import org.freedesktop.dbus.types.UInt16;
 import org.freedesktop.dbus.types.Variant;
 import org.junit.jupiter.api.Test;
@@ -31,40 +28,6 @@ class BleHelpersTest {
         assertThatThrownBy(() -> GattUuid.normalize("2A3")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> GattUuid.of16(0x10000)).isInstanceOf(IllegalArgumentException.class);
         assertThat(GattUuid.isValid("zz")).isFalse();
-    }
-
-    @Test
-    void clockBytesFollowTheSigLayouts() {
-        // the spec example E2 07 04 11 0F 33 00 = 2018-04-17 15:51:00
-        assertThat(ClockBytes.dateTime(LocalDateTime.of(2018, 4, 17, 15, 51, 0)))
-                .isEqualTo(Bytes.fromHex("E2 07 04 11 0F 33 00"));
-        // 2025-01-15 14:30:45 Wednesday, fraction 33/256, manual update: E9 07 01 0F 0E 1E 2D 03 21 01
-        LocalDateTime t = LocalDateTime.of(2025, 1, 15, 14, 30, 45, (int) (33 / 256.0 * 1e9) + 1);
-        assertThat(ClockBytes.currentTime(t)).isEqualTo(Bytes.fromHex("E9 07 01 0F 0E 1E 2D 03 21 01"));
-        // Sunday is 7, never 0 (0 would mean "unknown")
-        assertThat(ClockBytes.currentTime(LocalDateTime.of(2026, 11, 29, 0, 0)).u8(7)).isEqualTo(7);
-    }
-
-    @Test
-    void contourClockIsUtcPlusTheOffsetIncludingDst() {
-        ZonedDateTime summer = ZonedDateTime.of(2026, 7, 1, 10, 0, 0, 0, ZoneId.of("Europe/Berlin"));
-        // 08:00 UTC, offset +120 minutes
-        assertThat(ClockBytes.contour(summer)).isEqualTo(Bytes.fromHex("01 EA 07 07 01 08 00 00 78 00"));
-        ZonedDateTime ny = ZonedDateTime.of(2026, 1, 1, 3, 0, 0, 0, ZoneId.of("America/New_York"));
-        // 08:00 UTC, offset -300 minutes = 0xFED4
-        assertThat(ClockBytes.contour(ny)).isEqualTo(Bytes.fromHex("01 EA 07 01 01 08 00 00 D4 FE"));
-    }
-
-    @Test
-    void racpRequestsRecordsAfterTheCommittedOne() {
-        assertThat(Racp.reportAfter(OptionalLong.empty())).isEqualTo(Bytes.fromHex("01 01"));
-        assertThat(Racp.reportAfter(OptionalLong.of(0))).isEqualTo(Bytes.fromHex("01 03 01 01 00"));
-        assertThat(Racp.reportAfter(OptionalLong.of(0x01FF))).isEqualTo(Bytes.fromHex("01 03 01 00 02"));
-        assertThat(Racp.reportAfter(OptionalLong.of(0xFFFF))).isEqualTo(Bytes.fromHex("01 01"));
-        assertThat(Racp.reportResponseCode(Bytes.fromHex("06 00 01 01"))).contains(1);
-        assertThat(Racp.reportResponseCode(Bytes.fromHex("06 00 01 06"))).contains(6);
-        assertThat(Racp.reportResponseCode(Bytes.fromHex("05 00 03 00"))).isEmpty();
-        assertThat(Racp.reportResponseCode(Bytes.fromHex("06 00 04 01"))).isEmpty();
     }
 
     @Test

@@ -20,14 +20,16 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.vitalgate.transport.sim.bluez.RacpGlucoseMeter;
+import org.vitalgate.ingest.SessionValues;
 import org.vitalgate.profile.DeviceProfile;
 import org.vitalgate.profile.ProfileLoader;
 import org.vitalgate.profile.ProfileMatcher;
 import org.vitalgate.reading.Bytes;
-import org.vitalgate.testing.bluez.FakeBluez;
+import org.vitalgate.transport.sim.bluez.FakeBluez;
 import org.vitalgate.testing.bluez.GattBytes;
-import org.vitalgate.testing.bluez.PrivateDbus;
-import org.vitalgate.testing.bluez.SimDevice;
+import org.vitalgate.transport.sim.bluez.PrivateDbus;
+import org.vitalgate.transport.sim.bluez.SimDevice;
 import org.vitalgate.testing.bluez.SimDevices;
 import org.vitalgate.transport.RawFrame;
 
@@ -38,7 +40,7 @@ class BleSessionManagerIT {
     static final String STRANGER = "7C:2F:80:AA:BB:CC";
     static final LocalDateTime T0 = LocalDateTime.of(2026, 11, 27, 8, 15, 0);
     static final Set<String> CODECS = Set.of("gatt.bps.measurement", "gatt.bps.feature", "gatt.gls.measurement",
-            "gatt.gls.context", "gatt.hts.measurement", "gatt.wss.measurement", "gatt.wss.feature",
+            "gatt.gls.measurement-context", "gatt.hts.measurement", "gatt.wss.measurement", "gatt.wss.feature",
             "gatt.plxs.continuous", "gatt.plxs.spot-check", "gatt.cts.current-time", "nonin.oximetry",
             "jumper.oximetry");
 
@@ -59,7 +61,8 @@ class BleSessionManagerIT {
         List<DeviceProfile> profiles = new ProfileLoader(CODECS).loadDirectory(Path.of("device-profiles"));
         ProfileMatcher matcher = new ProfileMatcher(profiles);
         SessionTargets targets = ad -> provisioned.contains(ad.address())
-                ? matcher.match(ad.name(), ad.serviceUuids(), ad.manufacturerData().keySet()) : Optional.empty();
+                ? matcher.match(ad.name(), ad.serviceUuids(), ad.manufacturerData().keySet())
+                        .map(SessionValues::target) : Optional.empty();
         SessionPolicy policy = new SessionPolicy(Duration.ofSeconds(3), Duration.ofSeconds(3),
                 Duration.ofMillis(800), Duration.ofMillis(1500), Duration.ofMillis(300), Duration.ofSeconds(2));
         sessions = new BleSessionManager(policy, Clock.systemUTC(), ZoneId.of("Europe/Berlin"), targets,
@@ -125,12 +128,12 @@ class BleSessionManagerIT {
 
     @Test
     void glucoseSessionBondsByPasskeyInsideTheWindowAndFetchesRecordsAfterThePointer() throws Exception {
-        List<SimDevices.GlucoseRecord> records = List.of(
-                new SimDevices.GlucoseRecord(7, GattBytes.glucose(7, T0, 101, false), null),
-                new SimDevices.GlucoseRecord(8, GattBytes.glucose(8, T0.plusHours(4), 143, true),
+        List<RacpGlucoseMeter.GlucoseRecord> records = List.of(
+                SimDevices.record(7, GattBytes.glucose(7, T0, 101, false), null),
+                SimDevices.record(8, GattBytes.glucose(8, T0.plusHours(4), 143, true),
                         GattBytes.glucoseContext(8, 2)),
-                new SimDevices.GlucoseRecord(9, GattBytes.glucose(9, T0.plusHours(9), 98, false), null));
-        bluez.addDevice(SimDevices.glucoseMeter(GUIDE, "meter+02252924", new SimDevices.GlucoseMeter(records),
+                SimDevices.record(9, GattBytes.glucose(9, T0.plusHours(9), 98, false), null));
+        bluez.addDevice(SimDevices.glucoseMeter(GUIDE, "meter+02252924", new RacpGlucoseMeter(records),
                 SimDevice.PairingKind.PASSKEY_ENTRY, 246810));
         provisioned.add(GUIDE);
         pointers.put(GUIDE, 7L);

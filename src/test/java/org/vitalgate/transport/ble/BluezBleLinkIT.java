@@ -16,11 +16,12 @@ import org.freedesktop.dbus.types.Variant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.vitalgate.transport.sim.bluez.RacpGlucoseMeter;
 import org.vitalgate.reading.Bytes;
-import org.vitalgate.testing.bluez.FakeBluez;
+import org.vitalgate.transport.sim.bluez.FakeBluez;
 import org.vitalgate.testing.bluez.GattBytes;
-import org.vitalgate.testing.bluez.PrivateDbus;
-import org.vitalgate.testing.bluez.SimDevice;
+import org.vitalgate.transport.sim.bluez.PrivateDbus;
+import org.vitalgate.transport.sim.bluez.SimDevice;
 import org.vitalgate.testing.bluez.SimDevices;
 import org.vitalgate.transport.RawFrame;
 
@@ -166,13 +167,13 @@ class BluezBleLinkIT {
 
     @Test
     void glucoseRacpRoundTripReportsRecordsFromTheRequestedSequenceThenTheResponseCode() throws Exception {
-        List<SimDevices.GlucoseRecord> records = List.of(
-                new SimDevices.GlucoseRecord(1, GattBytes.glucose(1, T0, 101, false), null),
-                new SimDevices.GlucoseRecord(2, GattBytes.glucose(2, T0.plusHours(4), 143, true),
+        List<RacpGlucoseMeter.GlucoseRecord> records = List.of(
+                SimDevices.record(1, GattBytes.glucose(1, T0, 101, false), null),
+                SimDevices.record(2, GattBytes.glucose(2, T0.plusHours(4), 143, true),
                         GattBytes.glucoseContext(2, 2)),
-                new SimDevices.GlucoseRecord(3, GattBytes.glucose(3, T0.plusHours(9), 98, false), null));
+                SimDevices.record(3, GattBytes.glucose(3, T0.plusHours(9), 98, false), null));
         bluez.addDevice(SimDevices.glucoseMeter(GLUCO, "Contour7830H6543210",
-                new SimDevices.GlucoseMeter(records), SimDevice.PairingKind.NONE, 0));
+                new RacpGlucoseMeter(records), SimDevice.PairingKind.NONE, 0));
         openLink();
         discover(GLUCO, "1808");
         BleConnection c = link.connect(GLUCO, Duration.ofSeconds(5));
@@ -262,7 +263,7 @@ class BluezBleLinkIT {
     void pairingRequiresTheProvisioningWindow() throws Exception {
         bluez.addDevice(SimDevices.andUa651(CUFF, new SimDevices.AndCuff(List.of())));
         bluez.addDevice(SimDevices.glucoseMeter(GLUCO, "meter+02252924",
-                new SimDevices.GlucoseMeter(List.of()), SimDevice.PairingKind.PASSKEY_ENTRY, 123456));
+                new RacpGlucoseMeter(List.of()), SimDevice.PairingKind.PASSKEY_ENTRY, 123456));
         ProvisioningWindow window = new ProvisioningWindow(java.time.Clock.systemUTC());
         AtomicInteger typed = new AtomicInteger(123456);
         link = BluezBleLink.builder(BleLinkConfig.onBus(bus.address()))

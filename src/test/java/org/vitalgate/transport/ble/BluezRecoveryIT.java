@@ -9,8 +9,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.vitalgate.testing.bluez.FakeBluez;
-import org.vitalgate.testing.bluez.PrivateDbus;
+import org.vitalgate.transport.sim.bluez.FakeBluez;
+import org.vitalgate.transport.sim.bluez.PrivateDbus;
 import org.vitalgate.testing.bluez.SimDevices;
 import org.vitalgate.transport.RawFrame;
 

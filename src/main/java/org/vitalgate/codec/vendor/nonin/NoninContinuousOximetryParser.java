@@ -1,6 +1,7 @@
 package org.vitalgate.codec.vendor.nonin;
 
 import java.util.OptionalInt;
+import org.vitalgate.codec.CharacteristicParser;
 import org.vitalgate.codec.Decoded;
 import org.vitalgate.reading.Bytes;
 
@@ -21,12 +22,15 @@ import org.vitalgate.reading.Bytes;
  *
  * Stateless; thread-safe.
  */
-public final class NoninContinuousOximetryParser {
+public final class NoninContinuousOximetryParser implements CharacteristicParser<NoninOximetrySample> {
     public static final String CODEC_ID = "nonin.oximetry";
+    /** The Continuous Oximetry characteristic. */
+    public static final String UUID = "0aad7ea0-0d60-11e2-8e3c-0002a5d5c51b";
     static final int LENGTH = 10;
     static final int SPO2_MISSING = 127;
     static final int PULSE_MISSING = 511;
 
+    @Override
     public Decoded<NoninOximetrySample> parse(Bytes value) {
         if (value.size() != LENGTH) {
             return Decoded.malformed("expected " + LENGTH + " octets, got " + value.size(), 0, value);

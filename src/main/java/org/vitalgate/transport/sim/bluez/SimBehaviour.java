@@ -1,4 +1,4 @@
-package org.vitalgate.testing.bluez;
+package org.vitalgate.transport.sim.bluez;
 
 /**
  * The firmware of a simulated peripheral: reacts to connection, subscriptions and writes. Called on the fake's

@@ -1,4 +1,4 @@
-package org.vitalgate.testing.bluez;
+package org.vitalgate.transport.sim.bluez;
 
 import java.util.LinkedHashMap;
 import java.util.List;

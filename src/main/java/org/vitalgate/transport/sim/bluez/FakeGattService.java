@@ -1,4 +1,4 @@
-package org.vitalgate.testing.bluez;
+package org.vitalgate.transport.sim.bluez;
 
 import org.bluez.GattService1;
 import org.freedesktop.dbus.DBusPath;

@@ -1,4 +1,4 @@
-package org.vitalgate.testing.bluez;
+package org.vitalgate.transport.sim.bluez;
 
 import java.util.List;
 import java.util.Map;

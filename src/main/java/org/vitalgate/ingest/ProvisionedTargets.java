@@ -1,0 +1,70 @@
+package org.vitalgate.ingest;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vitalgate.profile.DeviceProfile;
+import org.vitalgate.profile.ProfileMatcher;
+import org.vitalgate.store.Event;
+import org.vitalgate.store.SqliteStore;
+import org.vitalgate.transport.ble.Advertisement;
+import org.vitalgate.transport.ble.SessionTarget;
+import org.vitalgate.transport.ble.SessionTargets;
+
+/**
+ * Which advertising devices get a BLE session: exactly the provisioned ones, with the profile they were
+ * provisioned with. A device that is not provisioned but matches a profile is reported once per
+ * {@code seenInterval} as a {@code device-seen} event (address, profile, RSSI) and never connected; devices
+ * matching no profile are ignored. Thread-safe.
+ */
+public final class ProvisionedTargets implements SessionTargets {
+    private static final Logger LOG = LoggerFactory.getLogger(ProvisionedTargets.class);
+
+    private final ProvisionedDirectory directory;
+    private final ProfileMatcher matcher;
+    private final SqliteStore store;
+    private final Clock clock;
+    private final Supplier<String> eventIds;
+    private final Duration seenInterval;
+    private final Map<String, Instant> lastSeenEvent = new ConcurrentHashMap<>();
+
+    public ProvisionedTargets(ProvisionedDirectory directory, ProfileMatcher matcher, SqliteStore store, Clock clock,
+                              Supplier<String> eventIds, Duration seenInterval) {
+        this.directory = Objects.requireNonNull(directory, "directory");
+        this.matcher = Objects.requireNonNull(matcher, "matcher");
+        this.store = Objects.requireNonNull(store, "store");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.eventIds = Objects.requireNonNull(eventIds, "eventIds");
+        this.seenInterval = Objects.requireNonNull(seenInterval, "seenInterval");
+    }
+
+    @Override
+    public Optional<SessionTarget> targetFor(Advertisement ad) {
+        Optional<DeviceProfile> provisioned = directory.profileOf(ad.address());
+        if (provisioned.isPresent()) {
+            return Optional.of(SessionValues.target(provisioned.get()));
+        }
+        matcher.match(ad.name(), ad.serviceUuids(), ad.manufacturerData().keySet())
+                .ifPresent(p -> seen(ad, p));
+        return Optional.empty();
+    }
+
+    private void seen(Advertisement ad, DeviceProfile profile) {
+        Instant now = clock.instant();
+        Instant last = lastSeenEvent.get(ad.address());
+        if (last != null && Duration.between(last, now).compareTo(seenInterval) < 0) {
+            return;
+        }
+        lastSeenEvent.put(ad.address(), now);
+        LOG.info("not provisioned: {} looks like {} (RSSI {} dBm); not connected", ad.address(), profile.id(), ad.rssi());
+        store.recordEvent(new Event(eventIds.get(), "device-seen", now, Map.of("address", ad.address(),
+                "profileId", profile.id(), "rssi", Integer.toString(ad.rssi()))));
+    }
+}

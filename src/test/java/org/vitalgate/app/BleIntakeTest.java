@@ -1,0 +1,80 @@
+package org.vitalgate.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vitalgate.config.ProvisionedDevice;
+import org.vitalgate.profile.DeviceProfile;
+import org.vitalgate.store.DeviceAssignment;
+import org.vitalgate.store.SqliteStore;
+import org.vitalgate.store.StoreSettings;
+import org.vitalgate.uplink.payload.JsonV1;
+
+/** Profile loading and provisioning from the config file, as the agent does them at start. */
+class BleIntakeTest {
+    static final Set<String> CODECS = Set.of("gatt.hts.measurement", "gatt.bps.measurement");
+    static final String THERMO = """
+            schema: 1
+            id: %s
+            manufacturer: any
+            model: Health Thermometer Service
+            transport: ble
+            match: {serviceUuids: [0x1809]}
+            bonding: none
+            onConnect:
+              - subscribe: [0x2A1C]
+            characteristics:
+              - {uuid: 0x2A1C, mode: indicate, codec: %s}
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aMissingProfileDirectoryIsAClearError() {
+        Path missing = dir.resolve("nope");
+        assertThatThrownBy(() -> BleIntake.loadProfiles(missing, CODECS))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("device profile directory").hasMessageContaining(missing.toString())
+                .hasMessageContaining("profilesDir");
+    }
+
+    @Test
+    void invalidProfilesAreSkippedTheOthersLoad() throws Exception {
+        Files.writeString(dir.resolve("a.yaml"), THERMO.formatted("good-thermo", "gatt.hts.measurement"));
+        Files.writeString(dir.resolve("b.yaml"), THERMO.formatted("bad-thermo", "no.such.codec"));
+        Files.writeString(dir.resolve("c.yaml"), "schema: [");
+        List<DeviceProfile> loaded = BleIntake.loadProfiles(dir, CODECS);
+        assertThat(loaded).extracting(DeviceProfile::id).containsExactly("good-thermo");
+    }
+
+    @Test
+    void configDevicesAreProvisionedAndWinForTheirAddresses() throws Exception {
+        JsonV1 json = new JsonV1("hub");
+        try (SqliteStore store = SqliteStore.open(StoreSettings.defaults(dir.resolve("s.db")), Clock.systemUTC(),
+                json, json, () -> "01HXXXXXXXXXXXXXXXXXXXXXXX")) {
+            store.provision("AA:BB:CC:DD:EE:01", "old-profile", "old-patient", OptionalInt.empty());
+            store.provision("AA:BB:CC:DD:EE:09", "cli-profile", "cli-patient", OptionalInt.empty());
+            BleIntake.provisionFromConfig(List.of(
+                    new ProvisionedDevice("AA:BB:CC:DD:EE:01", "good-thermo", "patient-1", OptionalInt.empty()),
+                    new ProvisionedDevice("AA:BB:CC:DD:EE:02", "good-thermo", "patient-2", OptionalInt.of(1)),
+                    new ProvisionedDevice("AA:BB:CC:DD:EE:02", "good-thermo", "patient-3", OptionalInt.of(2))),
+                    store, Set.of("good-thermo"));
+            assertThat(store.listDevices()).extracting(DeviceAssignment::address, DeviceAssignment::patientKey)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("AA:BB:CC:DD:EE:01", "patient-1"),
+                            // a second user slot of the same device is not provisioned (one assignment per device)
+                            org.assertj.core.groups.Tuple.tuple("AA:BB:CC:DD:EE:02", "patient-2"),
+                            // devices not in the file keep their assignment
+                            org.assertj.core.groups.Tuple.tuple("AA:BB:CC:DD:EE:09", "cli-patient"));
+        }
+    }
+}

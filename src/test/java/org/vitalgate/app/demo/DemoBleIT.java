@@ -1,0 +1,33 @@
+package org.vitalgate.app.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** {@code vitalgate demo} runs its simulated home through the agent's BLE path when dbus-daemon is available. */
+class DemoBleIT {
+    @Test
+    void theDemoHomeIsCollectedOverBleAndEveryReadingArrivesOnce() throws Exception {
+        assertThat(BleDemoHome.unavailableReason()).as("this machine has dbus-daemon and the profiles").isEmpty();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        int exit = new Demo(new Demo.Options(Optional.empty(), Duration.ofSeconds(8), Duration.ofMillis(400),
+                Optional.empty(), Duration.ZERO), out).run("it");
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(exit).isZero();
+        assertThat(text).contains("through its real BLE path");
+        Matcher m = Pattern.compile("hub accepted (\\d+) readings; backend received (\\d+) distinct readings")
+                .matcher(text);
+        assertThat(m.find()).as(text).isTrue();
+        assertThat(Integer.parseInt(m.group(1))).as(text).isGreaterThanOrEqualTo(5);
+        assertThat(m.group(2)).isEqualTo(m.group(1));
+        assertThat(text).contains("no gaps").contains("device-paired");
+    }
+}
