@@ -59,6 +59,7 @@ public final class Agent implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
 
     private final AgentConfig config;
+    private final JsonV1 json;
     private final Clock clock;
     private final String version;
     private final SqliteStore store;
@@ -70,10 +71,11 @@ public final class Agent implements AutoCloseable {
     private final Instant createdAt;
     private boolean closed;
 
-    private Agent(AgentConfig config, Clock clock, String version, SqliteStore store, MqttUplink uplink,
+    private Agent(AgentConfig config, JsonV1 json, Clock clock, String version, SqliteStore store, MqttUplink uplink,
                   Ingest ingest, Optional<SimulatedHome> simulation, Optional<BleIntake> ble,
                   ScheduledExecutorService housekeeping) {
         this.config = config;
+        this.json = json;
         this.clock = clock;
         this.version = version;
         this.store = store;
@@ -175,7 +177,7 @@ public final class Agent implements AutoCloseable {
             ble = Optional.of(new BleIntake(link, bleOptions, clock, zone, store, provisioned, profiles, ingest,
                     () -> eventIds.next().value()));
         }
-        return new Agent(config, clock, version, store, uplink, ingest, simulation, ble,
+        return new Agent(config, json, clock, version, store, uplink, ingest, simulation, ble,
                 threads.scheduled("housekeeping"));
     }
 
@@ -251,7 +253,7 @@ public final class Agent implements AutoCloseable {
             HealthSnapshot h = new HealthSnapshot(config.hubId(), version, Duration.between(createdAt, now),
                     s.pendingReadings(), s.pendingEvents(), oldest, s.lastSeq(), s.storeBytes(), free,
                     uplink.state().name().toLowerCase(java.util.Locale.ROOT), ingest.lastSeen(), Map.of(), now);
-            uplink.publishTransient("health", JsonV1.stampPublished(new JsonV1(config.hubId()).health(h), now));
+            uplink.publishTransient("health", JsonV1.stampPublished(json.health(h), now));
         } catch (StoreException | java.io.IOException | RuntimeException e) {
             LOG.warn("health snapshot failed: {}", e.toString());
         }
