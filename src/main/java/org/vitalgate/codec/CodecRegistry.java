@@ -23,6 +23,8 @@ import org.vitalgate.codec.gatt.dis.DeviceInformationString.Field;
 import org.vitalgate.codec.gatt.dis.DeviceInformationStringParser;
 import org.vitalgate.codec.gatt.dis.RegulatoryCertificationDataListParser;
 import org.vitalgate.codec.gatt.dis.SystemIdParser;
+import org.vitalgate.codec.vendor.jumper.JumperOximetryMapper;
+import org.vitalgate.codec.vendor.jumper.JumperOximetryParser;
 import org.vitalgate.codec.vendor.nonin.NoninContinuousOximetryParser;
 import org.vitalgate.codec.vendor.nonin.NoninOximetryMapper;
 import org.vitalgate.codec.gatt.gls.GlucoseFeatureParser;
@@ -59,7 +61,8 @@ public final class CodecRegistry {
         this.byVendorUuid = Collections.unmodifiableMap(byVendorUuid);
     }
 
-    /** Every Bluetooth SIG characteristic vitalgate decodes, and the vendor characteristics (Nonin oximetry). */
+    /** Every Bluetooth SIG characteristic vitalgate decodes, and the vendor characteristics (Nonin and Jumper
+     * oximetry). */
     public static CodecRegistry standard() {
         return builder()
                 .gatt(0x2A35, "gatt.bps.measurement", "Blood Pressure Measurement",
@@ -114,6 +117,8 @@ public final class CodecRegistry {
                         new RegulatoryCertificationDataListParser())
                 .vendor(NoninContinuousOximetryParser.UUID, NoninContinuousOximetryParser.CODEC_ID,
                         "Nonin Continuous Oximetry", new NoninContinuousOximetryParser(), new NoninOximetryMapper())
+                .vendor(JumperOximetryParser.UUID, JumperOximetryParser.CODEC_ID,
+                        "Jumper Oximeter Result", new JumperOximetryParser(), new JumperOximetryMapper())
                 .build();
     }
 

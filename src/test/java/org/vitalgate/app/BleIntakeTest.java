@@ -9,8 +9,12 @@ import java.time.Clock;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vitalgate.codec.Codec;
+import org.vitalgate.codec.CodecRegistry;
 import org.vitalgate.config.ProvisionedDevice;
 import org.vitalgate.profile.DeviceProfile;
 import org.vitalgate.store.DeviceAssignment;
@@ -54,6 +58,21 @@ class BleIntakeTest {
         Files.writeString(dir.resolve("c.yaml"), "schema: [");
         List<DeviceProfile> loaded = BleIntake.loadProfiles(dir, CODECS);
         assertThat(loaded).extracting(DeviceProfile::id).containsExactly("good-thermo");
+    }
+
+    @Test
+    void everyShippedProfileLoadsWithTheStandardCodecs() throws Exception {
+        // as the agent does at start: a profile naming a codec the registry lacks would be skipped with an ERROR
+        Set<String> codecs = CodecRegistry.standard().codecs().stream().map(Codec::id).collect(Collectors.toSet());
+        Path shipped = Path.of("device-profiles");
+        long files;
+        try (Stream<Path> s = Files.list(shipped)) {
+            files = s.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml")).count();
+        }
+        List<DeviceProfile> loaded = BleIntake.loadProfiles(shipped, codecs);
+        assertThat(loaded).hasSize((int) files);
+        DeviceProfile jumper = loaded.stream().filter(p -> p.id().equals("jumper-pls01bt")).findFirst().orElseThrow();
+        assertThat(jumper.codecFor("cdeacb81-5235-4c07-8846-93a37ee6b86d")).contains("jumper.oximetry");
     }
 
     @Test

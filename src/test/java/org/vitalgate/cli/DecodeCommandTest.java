@@ -43,6 +43,20 @@ class DecodeCommandTest {
     }
 
     @Test
+    void decodesAJumperResultFrameByItsVendorUuid() throws Exception {
+        int rc = run("decode", "--uuid", "CDEACB81-5235-4C07-8846-93A37EE6B86D", "81 48 61 2D");
+        assertThat(rc).as(err.toString()).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.at("/codec").asText()).isEqualTo("jumper.oximetry");
+        assertThat(json.at("/decoded/perfusionIndexRaw").asInt()).isEqualTo(45);
+        assertThat(json.at("/reading/measurements/0/type").asText()).isEqualTo("SPO2");
+        assertThat(json.at("/reading/measurements/0/value").asText()).isEqualTo("97");
+        assertThat(json.at("/reading/measurements/1/type").asText()).isEqualTo("PULSE_RATE_OXIMETER");
+        assertThat(json.at("/reading/measurements/1/value").asText()).isEqualTo("72");
+        assertThat(json.at("/reading/measurements").size()).isEqualTo(2);
+    }
+
+    @Test
     void malformedExitsOneWithReasonAndOffset() throws Exception {
         assertThat(run("decode", "--uuid", "0x2a35", "04 7800 5000 5d00")).isEqualTo(1);
         JsonNode json = new ObjectMapper().readTree(out.toString());
@@ -69,7 +83,8 @@ class DecodeCommandTest {
         assertThat(out.toString()).contains("0x2A35  gatt.bps.measurement").contains("0x2A2A")
                 .contains("[measurement]");
         assertThat(out.toString()).contains("0aad7ea0-0d60-11e2-8e3c-0002a5d5c51b  nonin.oximetry");
-        assertThat(out.toString().lines().count()).isEqualTo(33);
+        assertThat(out.toString()).contains("cdeacb81-5235-4c07-8846-93a37ee6b86d  jumper.oximetry");
+        assertThat(out.toString().lines().count()).isEqualTo(34);
     }
 
     @Test

@@ -38,20 +38,32 @@ class CodecRegistryTest {
     void idsAndUuidsAreUniqueAndConsistent() {
         Set<String> ids = new HashSet<>();
         Set<Integer> uuids = new HashSet<>();
+        Set<String> uuid128s = new HashSet<>();
         for (Codec<?> c : registry.codecs()) {
             assertThat(ids.add(c.id())).isTrue();
-            assertThat(uuids.add(c.uuid16())).isTrue();
+            assertThat(uuid128s.add(c.uuid128())).as(c.id()).isTrue();
+            if (c.uuid16() >= 0) { // vendor codecs have no 16-bit UUID (-1)
+                assertThat(uuids.add(c.uuid16())).as(c.id()).isTrue();
+            }
             assertThat(registry.byUuid(c.uuid128())).hasValue(c);
             assertThat(registry.byId(c.id())).hasValue(c);
         }
-        assertThat(registry.codecs()).hasSize(33); // 32 SIG characteristics + Nonin oximetry
+        assertThat(registry.codecs()).hasSize(34); // 32 SIG characteristics + Nonin and Jumper oximetry
         assertThat(registry.codecs().stream().filter(Codec::isMeasurement).map(Codec::id)).containsExactlyInAnyOrder(
                 "gatt.bps.measurement", "gatt.gls.measurement", "gatt.hts.measurement", "gatt.wss.measurement",
-                "gatt.bcs.measurement", "gatt.plxs.spot-check", "gatt.plxs.continuous", "nonin.oximetry");
+                "gatt.bcs.measurement", "gatt.plxs.spot-check", "gatt.plxs.continuous", "nonin.oximetry",
+                "jumper.oximetry");
         assertThat(registry.byUuid("0AAD7EA0-0D60-11E2-8E3C-0002A5D5C51B")).hasValueSatisfying(c -> {
             assertThat(c.id()).isEqualTo("nonin.oximetry");
             assertThat(c.uuid16()).isEqualTo(-1);
         });
+        assertThat(registry.byUuid("CDEACB81-5235-4C07-8846-93A37EE6B86D")).hasValueSatisfying(c -> {
+            assertThat(c.id()).isEqualTo("jumper.oximetry");
+            assertThat(c.uuid16()).isEqualTo(-1);
+            assertThat(c.isMeasurement()).isTrue();
+        });
+        // the service UUID is not a characteristic
+        assertThat(registry.byUuid("CDEACB80-5235-4C07-8846-93A37EE6B86D")).isEmpty();
     }
 
     @Test

@@ -57,7 +57,6 @@ class ProvisionedDirectoryTest {
         store = SqliteStore.open(StoreSettings.defaults(dir.resolve("s.db")), Clock.systemUTC(), json, json,
                 () -> String.format("01HZZZZZZZZZZZZZZZZZZ%05d", ids.incrementAndGet()));
         Set<String> codecs = CodecRegistry.standard().codecs().stream().map(Codec::id).collect(Collectors.toSet());
-        codecs.add("jumper.oximetry"); // profiled, no codec yet
         profiles = new ProfileLoader(codecs).loadDirectory(Path.of("device-profiles"));
         directory = new ProvisionedDirectory(store, profiles);
     }

@@ -10,10 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.vitalgate.codec.Codec;
+import org.vitalgate.codec.CodecRegistry;
 
 class ProfileLoaderTest {
-    /** Codec ids the profiles in device-profiles/ may reference (the codec registry will provide these). */
+    /** Codec ids the profiles in device-profiles/ may reference (all provided by CodecRegistry.standard()). */
     static final Set<String> CODECS = Set.of("gatt.bps.measurement", "gatt.bps.feature", "gatt.gls.measurement",
             "gatt.gls.measurement-context", "gatt.hts.measurement", "gatt.wss.measurement", "gatt.wss.feature",
             "gatt.plxs.continuous", "gatt.plxs.spot-check", "gatt.cts.current-time", "nonin.oximetry",
@@ -31,6 +34,24 @@ class ProfileLoaderTest {
         assertThat(all).extracting(DeviceProfile::id).contains("and-ua651ble", "and-uc352ble", "omron-hem9200t",
                 "nonin-3230", "jumper-pls01bt", "ascensia-contour-next-one", "roche-accu-chek-guide",
                 "generic-health-thermometer", "generic-weight-scale", "generic-plx-oximeter");
+    }
+
+    @Test
+    void everyCodecTheShippedProfilesNameIsRegistered() throws Exception {
+        Set<String> registered = CodecRegistry.standard().codecs().stream().map(Codec::id)
+                .collect(Collectors.toSet());
+        List<DeviceProfile> all = new ProfileLoader(registered).loadDirectory(Path.of("device-profiles"));
+        assertThat(all).extracting(DeviceProfile::id).contains("jumper-pls01bt", "nonin-3230");
+        assertThat(registered).containsAll(CODECS);
+    }
+
+    @Test
+    void jumperProfileSubscribesToItsResultCharacteristic() throws Exception {
+        DeviceProfile p = loader.loadFiles(List.of(Path.of("device-profiles/jumper-pls01bt.yaml"))).get(0);
+        assertThat(p.bonding()).isEqualTo(Bonding.NONE);
+        assertThat(p.onConnect()).containsExactly(
+                new ConnectAction.Subscribe(List.of("cdeacb81-5235-4c07-8846-93a37ee6b86d")));
+        assertThat(p.codecFor("cdeacb81-5235-4c07-8846-93a37ee6b86d")).contains("jumper.oximetry");
     }
 
     @Test
