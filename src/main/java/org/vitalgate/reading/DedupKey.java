@@ -17,6 +17,10 @@ import java.util.stream.Collectors;
  * measurement (same device, user slot, measurement types, device time stamp and record number) yields the
  * same key, so the hub stores it once and the backend can match it.
  *
+ * <p>The device is identified by transport and address only. What the device says about itself (serial number,
+ * firmware) is read over the air at some point of a connection, maybe after the data: a key that depended on it
+ * would differ between two uploads of the same stored measurement.
+ *
  * <p>The key is {@code "d1-"} followed by the first 128 bits of a SHA-256 over the canonical fields, in hex.
  * Readings without a device time stamp are keyed by their hub receive instant: such devices do not re-send
  * memory, and two distinct measurements must never collapse into one.
@@ -38,7 +42,6 @@ public final class DedupKey {
         String canonical = String.join("|",
                 device.transport().wire(),
                 device.address().toUpperCase(java.util.Locale.ROOT),
-                device.serialNumber().orElse(""),
                 userSlot.isPresent() ? Integer.toString(userSlot.getAsInt()) : "",
                 types.stream().map(Enum::name).sorted().distinct().collect(Collectors.joining("+")),
                 when,

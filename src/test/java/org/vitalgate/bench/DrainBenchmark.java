@@ -102,9 +102,14 @@ public final class DrainBenchmark {
                 throw new IllegalStateException("agent did not connect");
             }
             long connectedAt = System.nanoTime();
+            long samples = 0;
+            long inflightSum = 0;
             while (uplink.status().confirmed() < n) {
-                Thread.sleep(5);
+                inflightSum += uplink.status().inflight();
+                samples++;
+                Thread.sleep(1);
             }
+            System.out.printf("agent: mean in-flight %.1f of %d%n", (double) inflightSum / Math.max(1, samples), window);
             double acked = secs(connectedAt);
             while (store.stats().pendingReadings() > 0) {
                 Thread.sleep(20);
