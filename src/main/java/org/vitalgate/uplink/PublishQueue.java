@@ -76,8 +76,11 @@ final class PublishQueue {
 
         OutboxMessage peek() throws StoreException {
             if (cache.isEmpty() && (ahead != null || maybeMore)) {
-                List<OutboxMessage> rows = ahead != null ? await(ahead) : outbox.pending(lane, cursor, chunkSize);
+                // take the read-ahead out first: if it failed, the next peek asks the store again
+                java.util.concurrent.CompletableFuture<List<OutboxMessage>> pendingRead = ahead;
                 ahead = null;
+                List<OutboxMessage> rows = pendingRead != null ? await(pendingRead)
+                        : outbox.pending(lane, cursor, chunkSize);
                 append(rows);
                 maybeMore = rows.size() >= chunkSize;
             }

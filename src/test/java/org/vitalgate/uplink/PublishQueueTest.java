@@ -90,4 +90,29 @@ class PublishQueueTest {
         }
         return out;
     }
+
+    @Test
+    void aFailedReadAheadIsRetriedFromTheStoreOnceTheStoreRecovers() throws Exception {
+        InMemoryOutbox outbox = new InMemoryOutbox();
+        for (int i = 0; i < 3; i++) {
+            outbox.add(Lane.CLINICAL, "readings");
+        }
+        java.util.ArrayDeque<Runnable> reader = new java.util.ArrayDeque<>();
+        PublishQueue queue = new PublishQueue(outbox, 2, reader::add);
+        assertThat(queue.poll().id()).isEqualTo(1L);    // first chunk read inline; the next one queued ahead
+        outbox.failReads(true);                          // a transient store error hits the read-ahead
+        runAll(reader);
+        outbox.failReads(false);
+        assertThat(queue.poll().id()).isEqualTo(2L);
+        assertThatThrownBy(queue::peek).isInstanceOf(StoreException.class);
+        runAll(reader);
+        assertThat(queue.peek()).isNotNull();            // asked the store again: row 3
+        assertThat(queue.poll().id()).isEqualTo(3L);
+    }
+
+    private static void runAll(java.util.ArrayDeque<Runnable> tasks) {
+        while (!tasks.isEmpty()) {
+            tasks.poll().run();
+        }
+    }
 }
