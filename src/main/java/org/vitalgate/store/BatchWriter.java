@@ -64,9 +64,15 @@ final class BatchWriter implements AutoCloseable {
                 + " ON CONFLICT (address) DO UPDATE SET last_record = excluded.last_record");
     }
 
-    /** Writes {@code drafts} and {@code evs}; the caller wraps this in one transaction. */
-    Result write(List<ReadingDraft> drafts, List<Event> evs, long lastSeq, long now, long extraDrops)
-            throws SQLException {
+    /**
+     * Writes {@code drafts} and {@code evs}; the caller wraps this in one transaction.
+     *
+     * @param holes per device address, the lowest record number that was not stored (refused or failed): the
+     *              device's cursor never moves past it, so the meter is asked for it again; the entry is removed
+     *              once that record is stored (or found stored). Updated here for drafts that fail to encode.
+     */
+    Result write(List<ReadingDraft> drafts, List<Event> evs, long lastSeq, long now, long extraDrops,
+                 Map<String, Long> holes) throws SQLException {
         List<Outcome> outcomes = new ArrayList<>(drafts.size());
         Map<String, Long> batchKeys = new HashMap<>();
         long seq = lastSeq;
@@ -74,7 +80,7 @@ final class BatchWriter implements AutoCloseable {
             String key = draft.dedupKey();
             Long existing = batchKeys.containsKey(key) ? batchKeys.get(key) : storedSeq(key);
             if (existing != null) {
-                advanceCursor(draft);
+                advanceCursor(draft, holes);
                 outcomes.add(new Done(new Acceptance.Duplicate(key, existing)));
                 continue;
             }
@@ -85,6 +91,7 @@ final class BatchWriter implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.error("cannot encode reading {}: {}", draft.id(), e.toString());
                 outcomes.add(new Failed(new StoreException("cannot encode reading " + draft.id() + ": " + e, e)));
+                recordHole(draft, holes);
                 continue;
             }
             insertRow(Lane.CLINICAL, READINGS_TOPIC, payload, now, reading);
@@ -92,7 +99,7 @@ final class BatchWriter implements AutoCloseable {
             insertKey.setLong(2, reading.seq());
             insertKey.setLong(3, now);
             insertKey.executeUpdate();
-            advanceCursor(draft);
+            advanceCursor(draft, holes);
             batchKeys.put(key, reading.seq());
             seq = reading.seq();
             outcomes.add(new Done(new Acceptance.Accepted(reading)));
@@ -131,11 +138,27 @@ final class BatchWriter implements AutoCloseable {
         }
     }
 
-    private void advanceCursor(ReadingDraft draft) throws SQLException {
+    private void advanceCursor(ReadingDraft draft, Map<String, Long> holes) throws SQLException {
+        if (draft.deviceRecordNumber().isEmpty()) {
+            return;
+        }
+        String address = draft.device().address();
+        long record = draft.deviceRecordNumber().getAsLong();
+        Long hole = holes.get(address);
+        if (hole != null && record == hole) {
+            holes.remove(address);               // the missing record is stored now
+        } else if (hole != null && record > hole) {
+            record = hole - 1;                   // stored, but an earlier record is still missing: stay below it
+        }
+        upsertCursor.setString(1, address);
+        upsertCursor.setLong(2, record);
+        upsertCursor.executeUpdate();
+    }
+
+    /** A record that was not stored: the device's cursor goes (and stays) below it until it is. */
+    static void recordHole(ReadingDraft draft, Map<String, Long> holes) {
         if (draft.deviceRecordNumber().isPresent()) {
-            upsertCursor.setString(1, draft.device().address());
-            upsertCursor.setLong(2, draft.deviceRecordNumber().getAsLong());
-            upsertCursor.executeUpdate();
+            holes.merge(draft.device().address(), draft.deviceRecordNumber().getAsLong(), Math::min);
         }
     }
 

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.vitalgate.reading.Bytes;
@@ -98,6 +99,19 @@ final class OutboxQueries {
             ps.setString(1, address);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
+            }
+        }
+    }
+
+    /** Moves each device's cursor below its lowest record that was not stored (address → record number). */
+    void lowerCursors(Map<String, Long> holes) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(
+                "UPDATE device_cursor SET last_record = ? WHERE address = ? AND last_record >= ?")) {
+            for (Map.Entry<String, Long> h : holes.entrySet()) {
+                ps.setLong(1, h.getValue() - 1);
+                ps.setString(2, h.getKey());
+                ps.setLong(3, h.getValue());
+                ps.executeUpdate();
             }
         }
     }

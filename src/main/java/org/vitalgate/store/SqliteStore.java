@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,6 +44,8 @@ public final class SqliteStore implements Outbox, AutoCloseable {
     /** How long {@link #submit} blocks for room in the writer's queue before failing the reading. */
     private static final Duration SUBMIT_TIMEOUT = Duration.ofSeconds(5);
 
+    /** Per device address, the lowest record number refused or failed and not stored since (see refuse). */
+    private final Map<String, Long> recordHoles = new HashMap<>();
     private final StoreSettings settings;
     private final Clock clock;
     private final Supplier<String> eventIds;
@@ -179,14 +182,22 @@ public final class SqliteStore implements Outbox, AutoCloseable {
     }
 
     /** The last committed device record number for a device with a record-numbered memory. */
+    /**
+     * The device's last stored record number: what a glucose meter is asked to send records after. Never past a
+     * record that was refused or failed (until that record is stored).
+     */
     public synchronized OptionalLong lastRecordNumber(String address) throws StoreException {
         Objects.requireNonNull(address, "address");
         ensureOpen();
+        OptionalLong stored;
         try {
-            return queries.lastRecordNumber(address);
+            stored = queries.lastRecordNumber(address);
         } catch (SQLException e) {
             throw failure("reading device cursor", e);
         }
+        Long hole = recordHoles.get(address);
+        return hole != null && stored.isPresent() && stored.getAsLong() >= hole
+                ? OptionalLong.of(hole - 1) : stored;
     }
 
     /**
@@ -381,7 +392,7 @@ public final class SqliteStore implements Outbox, AutoCloseable {
             } catch (RuntimeException | Error e) {
                 LOG.error("store batch failed unexpectedly", e);
                 StoreException err = new StoreException("store batch failed: " + e, e);
-                completions = failAll(batch, err);
+                completions = refuseLocked(batch, err);
             }
             for (Runnable r : completions) {
                 r.run();
@@ -400,7 +411,7 @@ public final class SqliteStore implements Outbox, AutoCloseable {
 
     private synchronized List<Runnable> writeBatch(List<Job> batch) {
         if (connectionClosed) {
-            return failAll(batch, new StoreException("store is closed"));
+            return refuse(batch, new StoreException("store is closed"));
         }
         List<ReadingDraft> drafts = new ArrayList<>();
         List<Job.Submit> submits = new ArrayList<>();
@@ -419,27 +430,28 @@ public final class SqliteStore implements Outbox, AutoCloseable {
             refusal = shedder.admit(lastSeq, protectedEventId);
         } catch (SQLException e) {
             queueDrops.addAndGet(drops + events.size());
-            return failAll(batch, failure("checking store limits", e));
+            return refuse(batch, failure("checking store limits", e));
         }
         if (refusal.isPresent()) {
             enterFull(refusal.get());
             persistDrops(drops + events.size());
-            return failAll(batch, new StoreFullException("reading refused, store full: " + refusal.get()));
+            return refuse(batch, new StoreFullException("reading refused, store full: " + refusal.get()));
         }
         leaveFull();
         long now = clock.millis();
         BatchWriter.Result[] result = new BatchWriter.Result[1];
         try {
-            Sql.inTransaction(conn, () -> result[0] = batchWriter.write(drafts, events, lastSeq, now, drops));
+            Sql.inTransaction(conn, () -> result[0] = batchWriter.write(drafts, events, lastSeq, now, drops,
+                    recordHoles));
         } catch (SQLException e) {
             queueDrops.addAndGet(drops + events.size());
             reloadLastSeq();
             renewStatements();
             if (Sql.isFull(e)) {
                 enterFull("SQLite reports the disk or database full: " + e.getMessage());
-                return failAll(batch, new StoreFullException("reading refused, store full: " + e.getMessage(), e));
+                return refuse(batch, new StoreFullException("reading refused, store full: " + e.getMessage(), e));
             }
-            return failAll(batch, failure("committing a batch of " + drafts.size() + " readings", e));
+            return refuse(batch, failure("committing a batch of " + drafts.size() + " readings", e));
         }
         lastSeq = result[0].lastSeq();
         List<Runnable> completions = new ArrayList<>(submits.size());
@@ -554,6 +566,31 @@ public final class SqliteStore implements Outbox, AutoCloseable {
             // keep the in-memory value: it is what was last committed
             LOG.warn("cannot reload last seq: {}", e.toString());
         }
+    }
+
+    private synchronized List<Runnable> refuseLocked(List<Job> batch, StoreException error) {
+        return refuse(batch, error);
+    }
+
+    /**
+     * Fails a batch. A device record among it was not stored: the device's cursor is moved (and kept) below it,
+     * so a glucose meter is asked for it again rather than skipped when later records of the same transfer are
+     * stored. Caller holds the monitor.
+     */
+    private List<Runnable> refuse(List<Job> batch, StoreException error) {
+        for (Job j : batch) {
+            if (j instanceof Job.Submit s) {
+                BatchWriter.recordHole(s.draft(), recordHoles);
+            }
+        }
+        if (!connectionClosed) {
+            try {
+                queries.lowerCursors(recordHoles);
+            } catch (SQLException e) {
+                LOG.warn("cannot move device cursors back below refused records (kept in memory): {}", e.toString());
+            }
+        }
+        return failAll(batch, error);
     }
 
     private static List<Runnable> failAll(List<Job> batch, StoreException error) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -136,6 +137,35 @@ class StoreBoundsTest {
         await().atMost(Duration.ofSeconds(5)).until(store::isAcceptingReadings);
         Acceptance a = get(store.submit(drafts.draft("after")));
         assertThat(((Acceptance.Accepted) a).reading().seq()).isEqualTo(2);
+    }
+
+    @Test
+    void aMetersPointerNeverSkipsARefusedRecordEvenAcrossARestart() throws Exception {
+        String meter = "C8:DF:84:5E:00:02";
+        open(64L << 20, 1_000_000, Duration.ofMillis(1));
+        get(store.submit(drafts.draft("g40", meter, OptionalLong.of(40))));
+        freeDisk.set(999_999);                    // the transfer of records 41..50 starts while the disk is full
+        for (int r = 41; r <= 45; r++) {
+            int record = r;
+            assertThatThrownBy(() -> get(store.submit(drafts.draft("g" + record, meter, OptionalLong.of(record)))))
+                    .hasCauseInstanceOf(StoreFullException.class);
+        }
+        freeDisk.set(5_000_000);                  // room again in the middle of the transfer
+        await().atMost(Duration.ofSeconds(5)).until(store::isAcceptingReadings);
+        for (int r = 46; r <= 50; r++) {
+            get(store.submit(drafts.draft("g" + r, meter, OptionalLong.of(r))));
+        }
+        assertThat(store.lastRecordNumber(meter)).as("the meter must be asked for 41.. again").hasValue(40);
+
+        store.close();                            // and a restart does not forget it
+        open(64L << 20, 1_000_000, Duration.ofMillis(1));
+        assertThat(store.lastRecordNumber(meter)).hasValue(40);
+
+        // the meter sends 41..50 again: 41..45 are stored, 46..50 are duplicates; the pointer moves on to 50
+        for (int r = 41; r <= 50; r++) {
+            get(store.submit(drafts.draft("g" + r, meter, OptionalLong.of(r))));
+        }
+        assertThat(store.lastRecordNumber(meter)).hasValue(50);
     }
 
     @Test
