@@ -218,7 +218,9 @@ public final class Ingest implements FrameSink, AutoCloseable {
             refusedSinceLog.addAndGet(-n);
             LOG.error("{} reading(s) REFUSED since the last report (latest {} from {}): {}{}", n, draft.id(),
                     draft.device().address(), cause.getMessage(),
-                    cause instanceof StoreFullException ? " (devices keep them in their memory)" : "");
+                    cause instanceof StoreFullException
+                            ? " (no new device sessions until there is room; readings already taken off a device are lost)"
+                            : "");
         }
         listener.refused(draft, cause);
     }

@@ -20,7 +20,7 @@ import org.vitalgate.transport.ble.SessionTargets;
 
 /**
  * Which advertising devices get a BLE session: exactly the provisioned ones, with the profile they were
- * provisioned with. A device that is not provisioned but matches a profile is reported once per
+ * provisioned with, and none while the store refuses readings (their memory keeps the data meanwhile). A device that is not provisioned but matches a profile is reported once per
  * {@code seenInterval} as a {@code device-seen} event (address, profile, RSSI) and never connected; devices
  * matching no profile are ignored. Thread-safe.
  */
@@ -49,6 +49,13 @@ public final class ProvisionedTargets implements SessionTargets {
     public Optional<SessionTarget> targetFor(Advertisement ad) {
         Optional<DeviceProfile> provisioned = directory.profileOf(ad.address());
         if (provisioned.isPresent()) {
+            // Why: a device confirms an indication as soon as BlueZ receives it, before the store commits; while
+            // the store refuses readings, a session would take readings off the device that the hub must refuse.
+            // Leave them in the device's memory until there is room again.
+            if (!store.isAcceptingReadings()) {
+                LOG.debug("store full: not collecting from {} for now", ad.address());
+                return Optional.empty();
+            }
             return Optional.of(SessionValues.target(provisioned.get()));
         }
         matcher.match(ad.name(), ad.serviceUuids(), ad.manufacturerData().keySet())

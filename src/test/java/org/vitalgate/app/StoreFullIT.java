@@ -70,7 +70,7 @@ class StoreFullIT {
                         + " has reached maxBytes 1048576 \\(" + java.util.regex.Pattern.quote(db.toString()) + "\\)");
                 assertThat(log).containsPattern("ERROR Ingest - \\d+ reading\\(s\\) REFUSED since the last report"
                         + " \\(latest \\S+ from \\S+\\): reading refused, store full: .*store size \\d+ bytes has reached"
-                        + " maxBytes 1048576 \\(.*\\) \\(devices keep them in their memory\\)");
+                        + " maxBytes 1048576 \\(.*\\) \\(no new device sessions until there is room");
 
                 // the technician's view of the live store, read-only, while the agent runs
                 JsonNode outbox = outboxJson("outbox", "--config", config.toString(), "--json");

@@ -145,4 +145,26 @@ class ProvisionedDirectoryTest {
         assertThat(e.path("attributes").path("profileId").asText()).isEqualTo("generic-health-thermometer");
         assertThat(e.path("attributes").path("rssi").asText()).isEqualTo("-71");
     }
+
+    @Test
+    void noSessionIsStartedWhileTheStoreRefusesReadings() throws Exception {
+        java.util.concurrent.atomic.AtomicLong freeDisk = new java.util.concurrent.atomic.AtomicLong(1);
+        JsonV1 json = new JsonV1("test-hub");
+        StoreSettings settings = new StoreSettings(dir.resolve("full.db"), 64L << 20, 1_000_000, 90, 400,
+                Duration.ofMillis(1), 100);
+        try (SqliteStore full = SqliteStore.open(settings, Clock.systemUTC(), json, json,
+                () -> String.format("01HXXXXXXXXXXXXXXXXXX%05d", ids.incrementAndGet()), freeDisk::get,
+                Thread::new)) {
+            full.provision(THERMO, "generic-health-thermometer", "p", OptionalInt.empty());
+            ProvisionedTargets targets = new ProvisionedTargets(new ProvisionedDirectory(full, profiles),
+                    new ProfileMatcher(profiles), full, Clock.systemUTC(), () -> "unused", Duration.ofMinutes(10));
+            Advertisement thermo = new Advertisement(THERMO, Optional.empty(), -50,
+                    Set.of("00001809-0000-1000-8000-00805f9b34fb"), Map.of(), Instant.now());
+            assertThat(full.isAcceptingReadings()).isFalse();
+            assertThat(targets.targetFor(thermo)).as("the device keeps its memory while the store is full").isEmpty();
+            freeDisk.set(Long.MAX_VALUE);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(full::isAcceptingReadings);
+            assertThat(targets.targetFor(thermo)).isPresent();
+        }
+    }
 }
