@@ -13,15 +13,22 @@ import org.vitalgate.reading.TimeChain;
 import org.vitalgate.reading.TimeCorrection;
 
 /**
- * Builds a reading's time chain. When the device's clock was read on this connection (Current Time), the
- * offset between the device's wall clock and the hub's is known and removed from the device time stamp
- * ({@link TimeCorrection#DEVICE_CLOCK_OFFSET}); otherwise the device time is taken as local wall-clock time in
+ * Builds a reading's time chain. When the device's clock was read recently (Current Time, within
+ * {@link #OFFSET_VALIDITY} of the reading's arrival: the same connection), the offset between the device's wall
+ * clock and the hub's is known and removed from the device time stamp ({@link TimeCorrection#DEVICE_CLOCK_OFFSET});
+ * an older offset is not trusted (the clock may have been set or moved for daylight saving since), and then the device time is taken as local wall-clock time in
  * the hub's zone, or as UTC where the profile says so. A reading without a device time stamp is measured when
  * received. Confined to the ingest thread.
  */
 final class TimeCorrector {
     private final ZoneId zone;
-    private final Map<String, Duration> offsetByDevice = new HashMap<>();
+    /** How long a clock read stands for the device's clock. */
+    static final Duration OFFSET_VALIDITY = Duration.ofMinutes(10);
+
+    private final Map<String, ClockRead> clockByDevice = new HashMap<>();
+
+    private record ClockRead(Duration offset, Instant at) {
+    }
 
     TimeCorrector(ZoneId zone) {
         this.zone = Objects.requireNonNull(zone, "zone");
@@ -30,7 +37,7 @@ final class TimeCorrector {
     /** Records the device clock as read at hub instant {@code at}. */
     void clockRead(String address, LocalDateTime deviceClock, Instant at, boolean deviceTimeIsUtc) {
         LocalDateTime hubWall = LocalDateTime.ofInstant(at, deviceTimeIsUtc ? ZoneOffset.UTC : zone);
-        offsetByDevice.put(address, Duration.between(hubWall, deviceClock));
+        clockByDevice.put(address, new ClockRead(Duration.between(hubWall, deviceClock), at));
     }
 
     TimeChain chain(String address, Optional<LocalDateTime> deviceTime, Instant receivedAt, boolean deviceTimeIsUtc) {
@@ -39,8 +46,9 @@ final class TimeCorrector {
         }
         LocalDateTime dt = deviceTime.get();
         ZoneId deviceZone = deviceTimeIsUtc ? ZoneOffset.UTC : zone;
-        Duration offset = offsetByDevice.get(address);
-        if (offset != null) {
+        ClockRead read = clockByDevice.get(address);
+        if (read != null && Duration.between(read.at(), receivedAt).abs().compareTo(OFFSET_VALIDITY) <= 0) {
+            Duration offset = read.offset();
             Instant measured = dt.minus(offset).atZone(deviceZone).toInstant();
             return new TimeChain(deviceTime, measured, TimeCorrection.DEVICE_CLOCK_OFFSET, Optional.of(offset), receivedAt);
         }
