@@ -47,6 +47,7 @@ import org.vitalgate.transport.RawFrame;
 public final class Ingest implements FrameSink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Ingest.class);
     private static final Duration EVENT_INTERVAL = Duration.ofMinutes(10);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(20);
 
     private final DeviceDirectory devices;
     private final CodecRegistry codecs;
@@ -65,6 +66,7 @@ public final class Ingest implements FrameSink, AutoCloseable {
     private final AtomicLong refusedSinceLog = new AtomicLong();
     private final AtomicLong lastRefusalLog = new AtomicLong(System.nanoTime() - REFUSAL_LOG_INTERVAL_NANOS);
     private final Map<String, Instant> lastSeen = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Object intake = new Object();
     private volatile boolean running = true;
 
     /** What ingest reports; called on the store's writer thread, must not block. */
@@ -97,7 +99,11 @@ public final class Ingest implements FrameSink, AutoCloseable {
     /** Enqueues a frame; never blocks. A full queue is an error that is logged and counted, never silent. */
     @Override
     public void accept(RawFrame frame) {
-        if (!running || !queue.offer(frame)) {
+        boolean queued;
+        synchronized (intake) {                  // never enqueue after close() has told the loop to finish
+            queued = running && queue.offer(frame);
+        }
+        if (!queued) {
             long n = framesDropped.incrementAndGet();
             LOG.error("ingest queue full or closed: frame from {} on {} not processed ({} so far)",
                     frame.deviceAddress(), frame.channel(), n);
@@ -248,11 +254,18 @@ public final class Ingest implements FrameSink, AutoCloseable {
     /** Stops taking frames, processes what is queued, and returns when the ingest thread has finished. */
     @Override
     public void close() {
-        running = false;
+        synchronized (intake) {
+            running = false;
+        }
         try {
-            thread.join(5_000);
+            // every queued frame is handed to the store before the store closes; each submit is bounded
+            thread.join(CLOSE_TIMEOUT.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            LOG.error("ingest did not finish within {}; {} frames still queued are not processed", CLOSE_TIMEOUT,
+                    queue.size());
         }
     }
 }
