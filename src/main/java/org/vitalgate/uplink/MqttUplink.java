@@ -51,8 +51,8 @@ import org.vitalgate.store.Outbox;
  * payload id; the backend de-duplicates. Why not track "published": losing a vital sign is worse than sending
  * it twice.
  *
- * <p>Threads: all state is confined to the single {@code uplink} thread; HiveMQ's Netty thread, where its future
- * completions and listeners run, only enqueues. One client instance is reused across
+ * <p>Threads: all state is confined to the single {@code uplink} thread, where HiveMQ also runs its future
+ * completions and listeners (they only enqueue); HiveMQ's one Netty thread does the socket I/O. One client instance is reused across
  * reconnects (rebuilt only when the TLS files changed), so connect attempts create no threads.
  * {@link #start()}, {@link #signal()}, {@link #publishTransient}, {@link #state()}, {@link #status()} and
  * {@link #close()} are thread-safe.
@@ -98,9 +98,10 @@ public final class MqttUplink implements AutoCloseable {
         this.backoff = new Backoff(settings.backoffMin(), settings.backoffMax(), RandomGenerator.getDefault());
         this.cmdPrefix = settings.topicRoot() + "/cmd/";
         this.loop = Executors.newSingleThreadScheduledExecutor(NamedThreads.factory("uplink"));
-        // HiveMQ completes its futures and calls its listeners directly on its Netty thread (no extra thread
-        // hop per PUBACK); every such callback here only enqueues work for the uplink thread and never blocks.
-        this.clients = new ClientFactory(settings, Schedulers.trampoline());   // validates the broker URI
+        // HiveMQ completes its futures and calls its listeners on the uplink thread (its application scheduler):
+        // the Netty thread does only I/O, and no third thread sits between a PUBACK and the next publish.
+        // Callbacks still only enqueue and never block; work handed over after close is dropped.
+        this.clients = new ClientFactory(settings, Schedulers.from(this::runOnLoop));   // validates the broker URI
         this.publisher = new OutboxPublisher(settings, outbox, stamper, clock, counters, loop, this::runOnLoop,
                 reason -> endSession(reason, true));
     }
