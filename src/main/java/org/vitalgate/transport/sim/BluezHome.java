@@ -10,10 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vitalgate.transport.sim.bluez.FakeBluez;
@@ -48,9 +45,8 @@ public final class BluezHome implements AutoCloseable {
 
     private final Clock clock;
     private final ZoneId zone;
-    private final Duration meanInterval;
     private final Random random;
-    private final ScheduledExecutorService executor;
+    private final MeasurementTimer timer;
     private final List<Peripheral> peripherals = new ArrayList<>();
     private Instant startedAt;
 
@@ -62,17 +58,13 @@ public final class BluezHome implements AutoCloseable {
                      ThreadFactory threads) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.zone = Objects.requireNonNull(zone, "zone");
-        this.meanInterval = Objects.requireNonNull(meanInterval, "meanInterval");
-        if (meanInterval.isZero() || meanInterval.isNegative()) {
-            throw new IllegalArgumentException("meanInterval must be positive: " + meanInterval);
-        }
         this.random = new Random(seed);
+        this.timer = new MeasurementTimer(meanInterval, random, threads);
         for (SimulatedDeviceInfo info : SimulatedHome.standardDevices(seed)) {
             Peripheral p = peripheral(info, new SimulatedDevice(info, random));
             peripherals.add(p);
             bluez.addDevice(simDevice(p));
         }
-        this.executor = Executors.newSingleThreadScheduledExecutor(threads);
     }
 
     public List<HomeDevice> devices() {
@@ -128,25 +120,9 @@ public final class BluezHome implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         startedAt = clock.instant();
-        LOG.info("BLE home started: {} devices, a measurement every ~{} ms", peripherals.size(), meanInterval.toMillis());
-        scheduleNext();
-    }
-
-    private void scheduleNext() {
-        long mean = meanInterval.toMillis();
-        long delay = mean / 2 + (long) (random.nextDouble() * mean);
-        try {
-            executor.schedule(() -> {
-                try {
-                    measureOnce();
-                } catch (RuntimeException e) {
-                    LOG.error("simulated measurement failed", e);
-                }
-                scheduleNext();
-            }, delay, TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException stopped) {
-            // closed
-        }
+        LOG.info("BLE home started: {} devices, a measurement every ~{} ms", peripherals.size(),
+                timer.meanInterval().toMillis());
+        timer.start(this::measureOnce);
     }
 
     private void measureOnce() {
@@ -167,11 +143,6 @@ public final class BluezHome implements AutoCloseable {
 
     @Override
     public void close() {
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        timer.close();
     }
 }

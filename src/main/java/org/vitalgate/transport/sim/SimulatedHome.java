@@ -8,9 +8,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.vitalgate.transport.FrameSink;
 import org.vitalgate.transport.RawFrame;
 import org.slf4j.Logger;
@@ -27,22 +24,17 @@ public final class SimulatedHome implements AutoCloseable {
 
     private final Clock clock;
     private final ZoneId zone;
-    private final Duration meanInterval;
     private final Random random;
     private final List<SimulatedDevice> devices;
-    private final ScheduledExecutorService executor;
+    private final MeasurementTimer timer;
     private Instant startedAt;
 
     public SimulatedHome(Clock clock, ZoneId zone, Duration meanInterval, long seed, java.util.concurrent.ThreadFactory threads) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.zone = Objects.requireNonNull(zone, "zone");
-        this.meanInterval = Objects.requireNonNull(meanInterval, "meanInterval");
-        if (meanInterval.isZero() || meanInterval.isNegative()) {
-            throw new IllegalArgumentException("meanInterval must be positive: " + meanInterval);
-        }
         this.random = new Random(seed);
+        this.timer = new MeasurementTimer(meanInterval, random, threads);
         this.devices = standardDevices(seed).stream().map(i -> new SimulatedDevice(i, random)).toList();
-        this.executor = Executors.newSingleThreadScheduledExecutor(threads);
     }
 
     /** The five devices of the simulated home. Addresses are stable across runs, serial numbers per seed. */
@@ -72,25 +64,9 @@ public final class SimulatedHome implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         startedAt = clock.instant();
-        LOG.info("simulated home started: {} devices, a measurement every ~{} ms", devices.size(), meanInterval.toMillis());
-        scheduleNext(sink);
-    }
-
-    private void scheduleNext(FrameSink sink) {
-        long mean = meanInterval.toMillis();
-        long delay = mean / 2 + (long) (random.nextDouble() * mean);
-        try {
-            executor.schedule(() -> {
-                try {
-                    measureOnce(sink);
-                } catch (RuntimeException e) {
-                    LOG.error("simulated measurement failed", e);
-                }
-                scheduleNext(sink);
-            }, delay, TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException stopped) {
-            // closed: no more measurements
-        }
+        LOG.info("simulated home started: {} devices, a measurement every ~{} ms", devices.size(),
+                timer.meanInterval().toMillis());
+        timer.start(() -> measureOnce(sink));
     }
 
     private void measureOnce(FrameSink sink) {
@@ -105,11 +81,6 @@ public final class SimulatedHome implements AutoCloseable {
 
     @Override
     public void close() {
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        timer.close();
     }
 }
