@@ -4,28 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class DecodeCommandTest {
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliRun cli = new CliRun();
 
     private int run(String... args) {
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return cl.execute(args);
+        return cli.run(args);
     }
 
     @Test
     void decodesAndMapsBloodPressure() throws Exception {
         int rc = run("decode", "--uuid", "2A35", "1E 7800 5000 5d00", "E2:07:04:11:0F:33:00", "0x48", "0x00", "03",
                 "2700");
-        assertThat(rc).as(err.toString()).isZero();
-        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(rc).as(cli.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(cli.out());
         assertThat(json.at("/codec").asText()).isEqualTo("gatt.bps.measurement");
         assertThat(json.at("/decoded/systolic").asText()).isEqualTo("120 mm[Hg]");
         assertThat(json.at("/decoded/timestamp").asText()).isEqualTo("2018-04-17T15:51:00");
@@ -39,14 +32,14 @@ class DecodeCommandTest {
     @Test
     void fullUuidAndLowerCaseHex() throws Exception {
         assertThat(run("decode", "--uuid", "00002a19-0000-1000-8000-00805f9b34fb", "0x64")).isZero();
-        assertThat(new ObjectMapper().readTree(out.toString()).at("/decoded/percent").asInt()).isEqualTo(100);
+        assertThat(new ObjectMapper().readTree(cli.out()).at("/decoded/percent").asInt()).isEqualTo(100);
     }
 
     @Test
     void decodesAJumperResultFrameByItsVendorUuid() throws Exception {
         int rc = run("decode", "--uuid", "CDEACB81-5235-4C07-8846-93A37EE6B86D", "81 48 61 2D");
-        assertThat(rc).as(err.toString()).isZero();
-        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(rc).as(cli.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(cli.out());
         assertThat(json.at("/codec").asText()).isEqualTo("jumper.oximetry");
         assertThat(json.at("/decoded/perfusionIndexRaw").asInt()).isEqualTo(45);
         assertThat(json.at("/reading/measurements/0/type").asText()).isEqualTo("SPO2");
@@ -59,16 +52,16 @@ class DecodeCommandTest {
     @Test
     void malformedExitsOneWithReasonAndOffset() throws Exception {
         assertThat(run("decode", "--uuid", "0x2a35", "04 7800 5000 5d00")).isEqualTo(1);
-        JsonNode json = new ObjectMapper().readTree(out.toString());
+        JsonNode json = new ObjectMapper().readTree(cli.out());
         assertThat(json.at("/malformed/reason").asText()).startsWith("short value");
         assertThat(json.at("/malformed/offset").asInt()).isEqualTo(7);
-        assertThat(err.toString()).contains("offset 7");
+        assertThat(cli.err()).contains("offset 7");
     }
 
     @Test
     void unsupportedUuidExitsTwo() {
         assertThat(run("decode", "--uuid", "2AFF", "00")).isEqualTo(2);
-        assertThat(err.toString()).contains("unsupported characteristic UUID 2AFF");
+        assertThat(cli.err()).contains("unsupported characteristic UUID 2AFF");
     }
 
     @Test
@@ -80,17 +73,17 @@ class DecodeCommandTest {
     @Test
     void listsSupportedCharacteristics() {
         assertThat(run("decode", "--list")).isZero();
-        assertThat(out.toString()).contains("0x2A35  gatt.bps.measurement").contains("0x2A2A")
+        assertThat(cli.out()).contains("0x2A35  gatt.bps.measurement").contains("0x2A2A")
                 .contains("[measurement]");
-        assertThat(out.toString()).contains("0aad7ea0-0d60-11e2-8e3c-0002a5d5c51b  nonin.oximetry");
-        assertThat(out.toString()).contains("cdeacb81-5235-4c07-8846-93a37ee6b86d  jumper.oximetry");
-        assertThat(out.toString().lines().count()).isEqualTo(34);
+        assertThat(cli.out()).contains("0aad7ea0-0d60-11e2-8e3c-0002a5d5c51b  nonin.oximetry");
+        assertThat(cli.out()).contains("cdeacb81-5235-4c07-8846-93a37ee6b86d  jumper.oximetry");
+        assertThat(cli.out().lines().count()).isEqualTo(34);
     }
 
     @Test
     void notMappedCharacteristicStillDecodes() throws Exception {
         assertThat(run("decode", "--uuid", "2A18", "02 0D00 E207 04 11 0F 33 00 7BB0 13")).isZero();
-        JsonNode json = new ObjectMapper().readTree(out.toString());
+        JsonNode json = new ObjectMapper().readTree(cli.out());
         assertThat(json.at("/decoded/concentration/type").asText()).isEqualTo("VENOUS_WHOLE_BLOOD");
         assertThat(json.at("/notMapped").asText()).contains("sample type 3");
     }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +33,6 @@ import org.vitalgate.store.Lane;
 import org.vitalgate.store.Outbox;
 import org.vitalgate.store.SqliteStore;
 import org.vitalgate.store.StoreSettings;
-import picocli.CommandLine;
 
 /** {@code vitalgate outbox}: figures, text and JSON, and exit 1 for anything that is not a store. */
 class OutboxCommandTest {
@@ -44,14 +41,10 @@ class OutboxCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliRun cli = new CliRun();
 
     private int run(String... args) {
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return cl.execute(args);
+        return cli.run(args);
     }
 
     /** 3 readings (1 confirmed) and 1 event, written at T0 by the real store. */
@@ -80,8 +73,8 @@ class OutboxCommandTest {
     @Test
     void jsonFigures() throws Exception {
         Path db = store();
-        assertThat(run("outbox", "--store", db.toString(), "--json")).as(err.toString()).isZero();
-        JsonNode n = new ObjectMapper().readTree(out.toString());
+        assertThat(run("outbox", "--store", db.toString(), "--json")).as(cli.err()).isZero();
+        JsonNode n = new ObjectMapper().readTree(cli.out());
         assertThat(n.path("store").asText()).isEqualTo(db.toString());
         assertThat(n.path("pendingReadings").asLong()).isEqualTo(2);
         assertThat(n.path("pendingEvents").asLong()).isEqualTo(1);
@@ -105,8 +98,8 @@ class OutboxCommandTest {
                 store:
                   path: %s
                 """.formatted(db));
-        assertThat(run("outbox", "--config", config.toString())).as(err.toString()).isZero();
-        assertThat(out.toString())
+        assertThat(run("outbox", "--config", config.toString())).as(cli.err()).isZero();
+        assertThat(cli.out())
                 .contains("store               " + db)
                 .contains("pending readings    2\n")
                 .contains("pending events      1\n")
@@ -122,18 +115,18 @@ class OutboxCommandTest {
         SqliteStore.open(StoreSettings.defaults(db), Clock.systemUTC(), r -> new byte[0], e -> new byte[0],
                 () -> "E1").close();
         assertThat(run("outbox", "--store", db.toString())).isZero();
-        assertThat(out.toString()).contains("oldest unsent       none (nothing unsent)").contains("last seq            0");
-        out.getBuffer().setLength(0);
+        assertThat(cli.out()).contains("oldest unsent       none (nothing unsent)").contains("last seq            0");
+        cli.clear();
         assertThat(run("outbox", "--store", db.toString(), "--json")).isZero();
-        assertThat(new ObjectMapper().readTree(out.toString()).path("oldestUnsentAgeSeconds").isNull()).isTrue();
+        assertThat(new ObjectMapper().readTree(cli.out()).path("oldestUnsentAgeSeconds").isNull()).isTrue();
     }
 
     @Test
     void missingFileExitsOne() {
         assertThat(run("outbox", "--store", dir.resolve("nope.db").toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("vitalgate outbox: no store at").contains("nope.db")
+        assertThat(cli.err()).contains("vitalgate outbox: no store at").contains("nope.db")
                 .contains("does not exist");
-        assertThat(out.toString()).isEmpty();
+        assertThat(cli.out()).isEmpty();
         assertThat(dir.resolve("nope.db")).doesNotExist();
     }
 
@@ -142,7 +135,7 @@ class OutboxCommandTest {
         Path text = dir.resolve("notes.txt");
         Files.writeString(text, "this is not a database, just some text that is long enough ".repeat(100));
         assertThat(run("outbox", "--store", text.toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("is not a vitalgate store");
+        assertThat(cli.err()).contains("is not a vitalgate store");
     }
 
     @Test
@@ -150,9 +143,9 @@ class OutboxCommandTest {
         Path config = dir.resolve("bad.yaml");
         Files.writeString(config, "mqtt: {broker: 42}\nstore: {maxSize: huge}\n");
         assertThat(run("outbox", "--config", config.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("bad.yaml:2: store.maxSize");
+        assertThat(cli.err()).contains("bad.yaml:2: store.maxSize");
         assertThat(run("outbox", "--config", config.toString(), "--store", "x.db")).isEqualTo(2);
-        assertThat(err.toString()).contains("mutually exclusive");
+        assertThat(cli.err()).contains("mutually exclusive");
     }
 
     @Test

@@ -2,13 +2,10 @@ package org.vitalgate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code vitalgate run --config bad.yaml}: every problem of the file on stderr (file, line, key path, what), exit
@@ -18,14 +15,10 @@ class RunCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliRun cli = new CliRun();
 
     private int run(String... args) {
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return cl.execute(args);
+        return cli.run(args);
     }
 
     @Test
@@ -47,7 +40,7 @@ class RunCommandTest {
 
         assertThat(run("run", "--config", bad.toString())).isEqualTo(2);
 
-        String stderr = err.toString();
+        String stderr = cli.err();
         assertThat(stderr).startsWith("invalid configuration " + bad + " (7 problems):");
         assertThat(stderr).containsSubsequence(
                 "bad.yaml:1: hubId: ",
@@ -58,13 +51,13 @@ class RunCommandTest {
                 "bad.yaml:9: logLevel: ",
                 "bad.yaml:10: healthInterval: ");
         assertThat(stderr).contains("loud").contains("12 parsecs");
-        assertThat(out.toString()).isEmpty();
+        assertThat(cli.out()).isEmpty();
         assertThat(db).as("nothing started").doesNotExist();
     }
 
     @Test
     void missingConfigFileExitsTwo() {
         assertThat(run("run", "--config", dir.resolve("nope.yaml").toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("nope.yaml").contains("file not found");
+        assertThat(cli.err()).contains("nope.yaml").contains("file not found");
     }
 }
