@@ -13,8 +13,10 @@ import java.util.Random;
 import java.util.concurrent.ThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vitalgate.transport.sim.bluez.DeviceSide;
 import org.vitalgate.transport.sim.bluez.FakeBluez;
 import org.vitalgate.transport.sim.bluez.RacpGlucoseMeter;
+import org.vitalgate.transport.sim.bluez.SimBehaviour;
 import org.vitalgate.transport.sim.bluez.SimDevice;
 import org.vitalgate.transport.sim.bluez.UploadOnSubscribe;
 
@@ -48,7 +50,7 @@ public final class BluezHome implements AutoCloseable {
     private final Random random;
     private final MeasurementTimer timer;
     private final List<Peripheral> peripherals = new ArrayList<>();
-    private Instant startedAt;
+    private volatile Instant startedAt;
 
     private record Peripheral(HomeDevice device, SimulatedDevice sim, UploadOnSubscribe upload,
                               RacpGlucoseMeter meter) {
@@ -86,13 +88,13 @@ public final class BluezHome implements AutoCloseable {
         };
     }
 
-    private static SimDevice simDevice(Peripheral p) {
+    private SimDevice simDevice(Peripheral p) {
         String a = p.device().address();
         return switch (p.device().info().kind()) {
             case BP_CUFF -> SimDevice.builder(a, "A&D_UA-651BLE_5A0001").advertises("1810")
                     .pairing(SimDevice.PairingKind.JUST_WORKS)
                     .service("1810", SimDevice.ch("2A35", "indicate"), SimDevice.ch("2A08", "read", "write"))
-                    .behaviour(p.upload()).build();
+                    .behaviour(clockSettable(p)).build();
             case OXIMETER -> SimDevice.builder(a, "PLX-3230").advertises("1822")
                     .service("1822", SimDevice.ch("2A5E", "indicate"), SimDevice.ch("2A5F", "notify"),
                             SimDevice.ch("2A60", new byte[] {0, 0}, "read"))
@@ -100,7 +102,7 @@ public final class BluezHome implements AutoCloseable {
             case SCALE -> SimDevice.builder(a, "A&D_UC-352BLE_5A0003").advertises("181D")
                     .pairing(SimDevice.PairingKind.JUST_WORKS)
                     .service("181D", SimDevice.ch("2A9D", "indicate"), SimDevice.ch("2A08", "read", "write"))
-                    .behaviour(p.upload()).build();
+                    .behaviour(clockSettable(p)).build();
             case GLUCOMETER -> SimDevice.builder(a, "Contour7830H").advertises("1808")
                     .pairing(SimDevice.PairingKind.JUST_WORKS)
                     .service("1808", SimDevice.ch("2A18", "notify"), SimDevice.ch("2A34", "notify"),
@@ -111,6 +113,30 @@ public final class BluezHome implements AutoCloseable {
             case THERMOMETER -> SimDevice.builder(a, "UT-201BLE").advertises("1809")
                     .service("1809", SimDevice.ch("2A1C", "indicate"))
                     .behaviour(p.upload()).build();
+        };
+    }
+
+    /**
+     * The device's firmware plus what an A&amp;D device does with a Date Time write: it sets its clock, so its next
+     * readings carry (nearly) the hub's time instead of its own drifted one.
+     */
+    private SimBehaviour clockSettable(Peripheral p) {
+        String dateTime = GattUuids.full(0x2A08);
+        return new SimBehaviour() {
+            @Override
+            public void onNotifyStarted(DeviceSide device, String uuid) {
+                p.upload().onNotifyStarted(device, uuid);
+            }
+
+            @Override
+            public void onWrite(DeviceSide device, String uuid, byte[] value) {
+                if (dateTime.equalsIgnoreCase(uuid)) {
+                    Instant now = clock.instant();
+                    GattBytes.readDateTime(value).ifPresent(t -> p.sim().clockSet(t, LocalDateTime.ofInstant(now,
+                            zone), startedAt == null ? Duration.ZERO : Duration.between(startedAt, now)));
+                }
+                p.upload().onWrite(device, uuid, value);
+            }
         };
     }
 

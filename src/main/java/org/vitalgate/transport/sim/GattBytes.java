@@ -73,6 +73,19 @@ final class GattBytes {
         return w.bytes();
     }
 
+    /** Reads a Date Time (0x2A08) value as written by the hub; empty if it is not a valid 7-octet date time. */
+    static java.util.Optional<LocalDateTime> readDateTime(byte[] v) {
+        if (v.length != 7) {
+            return java.util.Optional.empty();
+        }
+        int year = (v[0] & 0xFF) | (v[1] & 0xFF) << 8;
+        try {
+            return java.util.Optional.of(LocalDateTime.of(year, v[2], v[3], v[4], v[5], v[6]));
+        } catch (java.time.DateTimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     private static final class Writer {
         private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 

@@ -17,7 +17,7 @@ import org.vitalgate.reading.Bytes;
 final class SimulatedDevice {
     private final SimulatedDeviceInfo info;
     private final Random random;
-    private final Duration clockOffset;
+    private Duration clockOffset;
     private final double driftPpm;
     private final Deque<SimFrame> memory = new ArrayDeque<>();
     private int glucoseSequence;
@@ -36,9 +36,18 @@ final class SimulatedDevice {
     }
 
     /** The device's wall clock, given the hub's wall clock and how long the simulation has run. */
-    LocalDateTime deviceClock(LocalDateTime hubLocal, Duration elapsed) {
+    synchronized LocalDateTime deviceClock(LocalDateTime hubLocal, Duration elapsed) {
         long driftMillis = (long) (elapsed.toMillis() * driftPpm / 1_000_000.0);
         return hubLocal.plus(clockOffset).plusNanos(driftMillis * 1_000_000L).withNano(0);
+    }
+
+    /**
+     * The hub set this device's clock to {@code written} when the hub's wall clock said {@code hubLocal}: from now
+     * on the device counts from there (and keeps drifting). Called on the fake bluetoothd's device thread.
+     */
+    synchronized void clockSet(LocalDateTime written, LocalDateTime hubLocal, Duration elapsed) {
+        long driftMillis = (long) (elapsed.toMillis() * driftPpm / 1_000_000.0);
+        clockOffset = Duration.between(hubLocal, written).minusMillis(driftMillis);
     }
 
     /**
