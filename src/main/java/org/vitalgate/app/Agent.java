@@ -162,7 +162,8 @@ public final class Agent implements AutoCloseable {
             home.devices().forEach(d -> simulated.put(simulatedDevice(d, config.simulation().patientKey())));
             simulation = Optional.of(home);
         }
-        Ingest ingest = new Ingest(directory, codecs, store, clock, zone, Threads.named("ingest"),
+        Ingest ingest = new Ingest(directory, codecs, store, clock, zone, new HubClockProbe(HubClockProbe.TIMESYNC),
+                Threads.named("ingest"),
                 10_000, new Ingest.Listener() {
                     @Override
                     public void accepted(Reading reading) {

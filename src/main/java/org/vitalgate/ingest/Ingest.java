@@ -22,6 +22,7 @@ import org.vitalgate.codec.MappedReading;
 import org.vitalgate.codec.ReadingMapper;
 import org.vitalgate.codec.gatt.dis.DeviceInformationString;
 import org.vitalgate.reading.DedupKey;
+import org.vitalgate.reading.HubClock;
 import org.vitalgate.reading.Measurement;
 import org.vitalgate.reading.Origin;
 import org.vitalgate.reading.ReadingDraft;
@@ -55,6 +56,7 @@ public final class Ingest implements FrameSink, AutoCloseable {
     private final DeviceClocks clocks;
     private final SqliteStore store;
     private final Clock clock;
+    private final java.util.function.Supplier<HubClock> hubClock;
     private final ReadingIds ids;
     private final Listener listener;
     private final TimeCorrector times;
@@ -80,14 +82,20 @@ public final class Ingest implements FrameSink, AutoCloseable {
         }
     }
 
+    /**
+     * @param hubClock whether the hub clock is NTP-synchronized, asked once per reading (it travels in the time
+     *                 chain: a Raspberry Pi without RTC runs on a stale clock after a power cut until NTP answers)
+     */
     public Ingest(DeviceDirectory devices, CodecRegistry codecs, SqliteStore store, Clock clock,
-                  java.time.ZoneId zone, ThreadFactory threads, int queueCapacity, Listener listener) {
+                  java.time.ZoneId zone, java.util.function.Supplier<HubClock> hubClock, ThreadFactory threads,
+                  int queueCapacity, Listener listener) {
         this.devices = Objects.requireNonNull(devices, "devices");
         this.codecs = Objects.requireNonNull(codecs, "codecs");
         this.mapper = new ReadingMapper(codecs);
         this.clocks = new DeviceClocks(codecs);
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.hubClock = Objects.requireNonNull(hubClock, "hubClock");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.ids = new ReadingIds(clock);
         this.times = new TimeCorrector(zone);
@@ -193,7 +201,7 @@ public final class Ingest implements FrameSink, AutoCloseable {
             return;
         }
         TimeChain time = times.chain(device.identity().address(), m.deviceTime(), frame.receivedAt(),
-                device.deviceTimeIsUtc());
+                device.deviceTimeIsUtc(), hubClock.get());
         java.util.OptionalInt slot = m.userId().isPresent() ? m.userId() : device.userSlot();
         List<org.vitalgate.reading.MeasurementType> types = m.measurements().stream().map(Measurement::type).toList();
         ReadingDraft draft = new ReadingDraft(ids.next(),

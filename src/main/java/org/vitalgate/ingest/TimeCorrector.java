@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.vitalgate.reading.HubClock;
 import org.vitalgate.reading.TimeChain;
 import org.vitalgate.reading.TimeCorrection;
 
@@ -40,9 +41,10 @@ final class TimeCorrector {
         clockByDevice.put(address, new ClockRead(Duration.between(hubWall, deviceClock), at));
     }
 
-    TimeChain chain(String address, Optional<LocalDateTime> deviceTime, Instant receivedAt, boolean deviceTimeIsUtc) {
+    TimeChain chain(String address, Optional<LocalDateTime> deviceTime, Instant receivedAt, boolean deviceTimeIsUtc,
+                    HubClock hubClock) {
         if (deviceTime.isEmpty()) {
-            return TimeChain.receivedOnly(receivedAt);
+            return TimeChain.receivedOnly(receivedAt, hubClock);
         }
         LocalDateTime dt = deviceTime.get();
         ZoneId deviceZone = deviceTimeIsUtc ? ZoneOffset.UTC : zone;
@@ -50,10 +52,12 @@ final class TimeCorrector {
         if (read != null && Duration.between(read.at(), receivedAt).abs().compareTo(OFFSET_VALIDITY) <= 0) {
             Duration offset = read.offset();
             Instant measured = dt.minus(offset).atZone(deviceZone).toInstant();
-            return new TimeChain(deviceTime, measured, TimeCorrection.DEVICE_CLOCK_OFFSET, Optional.of(offset), receivedAt);
+            return new TimeChain(deviceTime, measured, TimeCorrection.DEVICE_CLOCK_OFFSET, Optional.of(offset), receivedAt,
+                    hubClock);
         }
         Instant measured = dt.atZone(deviceZone).toInstant();
         return new TimeChain(deviceTime, measured,
-                deviceTimeIsUtc ? TimeCorrection.DEVICE_UTC : TimeCorrection.DEVICE_LOCAL, Optional.empty(), receivedAt);
+                deviceTimeIsUtc ? TimeCorrection.DEVICE_UTC : TimeCorrection.DEVICE_LOCAL, Optional.empty(), receivedAt,
+                hubClock);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
+import org.vitalgate.reading.HubClock;
 import org.vitalgate.reading.DeviceIdentity;
 import org.vitalgate.reading.Measurement;
 import org.vitalgate.reading.MeasurementType;
@@ -41,7 +42,7 @@ final class BenchReadings {
         Instant received = base.plusSeconds(i);
         LocalDateTime deviceTime = LocalDateTime.ofInstant(received.minusSeconds(4), ZoneOffset.UTC);
         TimeChain time = new TimeChain(Optional.of(deviceTime), received.minusSeconds(4), TimeCorrection.DEVICE_LOCAL,
-                Optional.empty(), received);
+                Optional.empty(), received, HubClock.SYNCHRONIZED);
         return new ReadingDraft(ids.next(), "d1-" + runPrefix + "-" + i, CUFF, "enr-7f3a9c21e4b8", OptionalInt.of(1),
                 OptionalLong.empty(), time, List.of(
                 Measurement.of(MeasurementType.BP_SYSTOLIC, Long.toString(110 + i % 40), Unit.MMHG),

@@ -19,6 +19,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vitalgate.reading.HubClock;
 import org.vitalgate.reading.DeviceIdentity;
 import org.vitalgate.reading.Measurement;
 import org.vitalgate.reading.MeasurementType;
@@ -59,7 +60,7 @@ class OutboxCommandTest {
                 DeviceIdentity device = new DeviceIdentity(Transport.BLE, "AA:BB:CC:DD:EE:0" + i, "Acme", "BP200",
                         Optional.empty(), Optional.empty(), "acme-bp200");
                 store.submit(new ReadingDraft(ids.next(), "key-" + i, device, "patient-1", OptionalInt.empty(),
-                        OptionalLong.empty(), TimeChain.receivedOnly(T0),
+                        OptionalLong.empty(), TimeChain.receivedOnly(T0, HubClock.SYNCHRONIZED),
                         List.of(Measurement.of(MeasurementType.BP_SYSTOLIC, "120", Unit.MMHG)), Set.of(),
                         Origin.SENSED)).get();
             }

@@ -26,6 +26,7 @@ import org.vitalgate.codec.CodecRegistry;
 import org.vitalgate.profile.DeviceProfile;
 import org.vitalgate.profile.ProfileLoader;
 import org.vitalgate.profile.ProfileMatcher;
+import org.vitalgate.reading.HubClock;
 import org.vitalgate.reading.Bytes;
 import org.vitalgate.reading.Transport;
 import org.vitalgate.store.Lane;
@@ -98,7 +99,7 @@ class ProvisionedDirectoryTest {
     void deviceInformationStringsReachTheReadingBoundedAndCleaned() throws Exception {
         store.provision(THERMO, "generic-health-thermometer", "patient-t", OptionalInt.empty());
         Ingest ingest = new Ingest(directory, CodecRegistry.standard(), store, Clock.systemUTC(),
-                ZoneId.of("Europe/Berlin"), Thread::new, 100, r -> { });
+                ZoneId.of("Europe/Berlin"), () -> HubClock.SYNCHRONIZED, Thread::new, 100, r -> { });
         Instant now = Instant.now();
         String longSerial = "SN-" + "9".repeat(80);
         ingest.accept(new RawFrame(THERMO, "00002a25-0000-1000-8000-00805f9b34fb",

@@ -23,7 +23,7 @@ class DedupKeyTest {
 
     private static TimeChain deviceTime(LocalDateTime t, Instant receivedAt) {
         return new TimeChain(Optional.of(t), t.toInstant(java.time.ZoneOffset.UTC), TimeCorrection.DEVICE_LOCAL,
-                Optional.empty(), receivedAt);
+                Optional.empty(), receivedAt, HubClock.SYNCHRONIZED);
     }
 
     private static String key(DeviceIdentity d, OptionalInt slot, List<MeasurementType> types, TimeChain t,
@@ -61,8 +61,8 @@ class DedupKeyTest {
     @Test
     void readingsWithoutADeviceTimeStampNeverCollapse() {
         DeviceIdentity cuff = cuff("00:09:1F:5A:00:01", Optional.empty());
-        String a = key(cuff, OptionalInt.empty(), BP, TimeChain.receivedOnly(RX), OptionalLong.empty());
-        String b = key(cuff, OptionalInt.empty(), BP, TimeChain.receivedOnly(RX.plusMillis(1)), OptionalLong.empty());
+        String a = key(cuff, OptionalInt.empty(), BP, TimeChain.receivedOnly(RX, HubClock.SYNCHRONIZED), OptionalLong.empty());
+        String b = key(cuff, OptionalInt.empty(), BP, TimeChain.receivedOnly(RX.plusMillis(1), HubClock.SYNCHRONIZED), OptionalLong.empty());
         assertThat(a).isNotEqualTo(b);
     }
 }

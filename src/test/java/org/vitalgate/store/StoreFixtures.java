@@ -16,6 +16,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import org.vitalgate.reading.HubClock;
 import org.vitalgate.reading.DeviceIdentity;
 import org.vitalgate.reading.Measurement;
 import org.vitalgate.reading.MeasurementType;
@@ -109,7 +110,7 @@ final class StoreFixtures {
             DeviceIdentity device = new DeviceIdentity(Transport.BLE, address, "Acme", "BP200",
                     Optional.of("SN1"), Optional.empty(), "acme-bp200");
             return new ReadingDraft(ids.next(), key, device, "patient-1", OptionalInt.empty(), recordNumber,
-                    TimeChain.receivedOnly(T0), List.of(Measurement.of(MeasurementType.BP_SYSTOLIC, "120", Unit.MMHG),
+                    TimeChain.receivedOnly(T0, HubClock.SYNCHRONIZED), List.of(Measurement.of(MeasurementType.BP_SYSTOLIC, "120", Unit.MMHG),
                     Measurement.of(MeasurementType.BP_DIASTOLIC, "80", Unit.MMHG)), Set.of(), Origin.SENSED);
         }
     }

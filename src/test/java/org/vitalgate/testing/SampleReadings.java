@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
+import org.vitalgate.reading.HubClock;
 import org.vitalgate.reading.DedupKey;
 import org.vitalgate.reading.DeviceIdentity;
 import org.vitalgate.reading.Measurement;
@@ -39,7 +40,7 @@ public final class SampleReadings {
     public static Reading bloodPressure(long seq) {
         LocalDateTime deviceTime = LocalDateTime.parse("2026-11-27T09:15:00");
         TimeChain time = new TimeChain(Optional.of(deviceTime), Instant.parse("2026-11-27T08:15:00Z"),
-                TimeCorrection.DEVICE_LOCAL, Optional.empty(), RECEIVED);
+                TimeCorrection.DEVICE_LOCAL, Optional.empty(), RECEIVED, HubClock.SYNCHRONIZED);
         List<MeasurementType> types = List.of(MeasurementType.BP_SYSTOLIC, MeasurementType.BP_DIASTOLIC,
                 MeasurementType.BP_MEAN, MeasurementType.PULSE_RATE_NONINV);
         return new ReadingDraft(new ReadingId("01KB1Z5C8N6Y0Q3W7E2R4T6Y8V"),
@@ -54,7 +55,7 @@ public final class SampleReadings {
 
     /** One reading of {@code type} in {@code unit}, no device time (measured at receipt). */
     public static Reading single(MeasurementType type, Unit unit, String value) {
-        TimeChain time = TimeChain.receivedOnly(RECEIVED);
+        TimeChain time = TimeChain.receivedOnly(RECEIVED, HubClock.SYNCHRONIZED);
         return new ReadingDraft(new ReadingId("01KB1Z5C8N6Y0Q3W7E2R4T6Y8A"), "d1-00112233445566778899aabbccddeeff",
                 cuff(), "enr-1", OptionalInt.empty(), OptionalLong.empty(), time,
                 List.of(Measurement.of(type, value, unit)), Set.of(), Origin.SENSED).committed(1);
@@ -71,7 +72,7 @@ public final class SampleReadings {
                 Optional.of("S".repeat(64)), Optional.of("F".repeat(64)), "p".repeat(64));
         TimeChain time = new TimeChain(Optional.of(LocalDateTime.parse("2026-11-27T09:15:00.123456789")),
                 Instant.parse("2026-11-27T08:15:00.123Z"), TimeCorrection.DEVICE_CLOCK_OFFSET,
-                Optional.of(Duration.ofMillis(-9_999_999_999L)), RECEIVED);
+                Optional.of(Duration.ofMillis(-9_999_999_999L)), RECEIVED, HubClock.NOT_SYNCHRONIZED);
         return new ReadingDraft(new ReadingId("7ZZZZZZZZZZZZZZZZZZZZZZZZZ"), "d1-" + "f".repeat(32), device,
                 "k".repeat(128), OptionalInt.of(255), OptionalLong.of(Long.MAX_VALUE), time,
                 List.of(Measurement.of(MeasurementType.GLUCOSE_CAPILLARY_WHOLE_BLOOD, "-123456789012.345678901234", Unit.MMOL_PER_L),

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
+import org.vitalgate.reading.HubClock;
 import org.vitalgate.reading.DeviceIdentity;
 import org.vitalgate.reading.Measurement;
 import org.vitalgate.reading.MeasurementType;
@@ -80,7 +81,8 @@ public final class WireReadings {
                 parseWire(TimeCorrection.values(), t.get("correction").asText()),
                 t.has("deviceClockOffsetMs") ? Optional.of(Duration.ofMillis(t.get("deviceClockOffsetMs").asLong()))
                         : Optional.empty(),
-                Instant.parse(t.get("received").asText()));
+                Instant.parse(t.get("received").asText()),
+                parseWire(HubClock.values(), t.get("hubClock").asText()));
         ReadingDraft draft = new ReadingDraft(new ReadingId(n.get("id").asText()), n.get("dedupKey").asText(), device,
                 n.get("patientKey").asText(),
                 d.has("userSlot") ? OptionalInt.of(d.get("userSlot").asInt()) : OptionalInt.empty(),
@@ -98,7 +100,8 @@ public final class WireReadings {
         for (E e : values) {
             String name = e instanceof Transport tr ? tr.wire()
                     : e instanceof TimeCorrection tc ? tc.wire()
-                    : e instanceof Origin o ? o.wire() : e.name();
+                    : e instanceof Origin o ? o.wire()
+                    : e instanceof HubClock h ? h.wire() : e.name();
             if (name.equals(wire)) {
                 return e;
             }

@@ -109,6 +109,7 @@ final class ReadingJson {
             g.writeNumberField("deviceClockOffsetMs", t.deviceClockOffset().get().toMillis());
         }
         g.writeStringField("received", WireTime.instant(t.receivedAt()));
+        g.writeStringField("hubClock", t.hubClock().wire());
         g.writeEndObject();
     }
 }

@@ -20,6 +20,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.vitalgate.reading.HubClock;
 import org.vitalgate.reading.DeviceIdentity;
 import org.vitalgate.reading.Measurement;
 import org.vitalgate.reading.MeasurementType;
@@ -78,10 +79,11 @@ class JsonV1PropertiesTest {
                 Arbitraries.longs().between(-1_000_000_000L, 1_000_000_000L).optional(),
                 Arbitraries.longs().between(0, 253_402_300_799L)).as((measured, received, correction, offset, devSec) -> {
                     if (correction == TimeCorrection.HUB_RECEIVE_TIME) {
-                        return TimeChain.receivedOnly(received);
+                        return TimeChain.receivedOnly(received, HubClock.SYNCHRONIZED);
                     }
                     LocalDateTime dt = LocalDateTime.ofEpochSecond(devSec, 0, java.time.ZoneOffset.UTC);
-                    return new TimeChain(Optional.of(dt), measured, correction, offset.map(Duration::ofMillis), received);
+                    return new TimeChain(Optional.of(dt), measured, correction, offset.map(Duration::ofMillis), received,
+                            HubClock.UNKNOWN);
                 });
         Arbitrary<String> ulid = Arbitraries.strings().withChars("0123456789ABCDEFGHJKMNPQRSTVWXYZ").ofLength(25)
                 .map(s -> "0" + s);

@@ -21,6 +21,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.vitalgate.reading.HubClock;
 import org.vitalgate.reading.DeviceIdentity;
 import org.vitalgate.reading.Measurement;
 import org.vitalgate.reading.MeasurementType;
@@ -58,7 +59,7 @@ class JsonV1Test {
     void readingStartsWithVersionEndsWithTimeAndValidatesOnceStamped() throws Exception {
         byte[] stored = v1.encode(SampleReadings.bloodPressure(42));
         assertThat(text(stored)).startsWith("{\"v\":1,\"id\":\"01KB1Z5C8N6Y0Q3W7E2R4T6Y8V\",\"seq\":42,")
-                .endsWith("\"received\":\"2026-11-27T08:15:03.250Z\"}}")
+                .endsWith("\"received\":\"2026-11-27T08:15:03.250Z\",\"hubClock\":\"synchronized\"}}")
                 .contains("\"time\":{\"device\":\"2026-11-27T09:15:00\",\"measured\":\"2026-11-27T08:15:00.000Z\","
                         + "\"correction\":\"device-local\"")
                 .contains("\"flags\":[\"irregular-pulse\"]")
@@ -294,7 +295,7 @@ class JsonV1Test {
     private static Reading readingWith(Measurement m) {
         return new ReadingDraft(SampleReadings.single(MeasurementType.SPO2, Unit.PERCENT, "1").id(),
                 "d1-00112233445566778899aabbccddeeff", SampleReadings.cuff(), "enr-1", OptionalInt.empty(),
-                OptionalLong.empty(), TimeChain.receivedOnly(SampleReadings.RECEIVED), List.of(m), Set.of(),
+                OptionalLong.empty(), TimeChain.receivedOnly(SampleReadings.RECEIVED, HubClock.SYNCHRONIZED), List.of(m), Set.of(),
                 Origin.SENSED).committed(1);
     }
 }
