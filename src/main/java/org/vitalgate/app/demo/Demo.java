@@ -67,9 +67,12 @@ public final class Demo {
         if (options.broker().isPresent()) {
             broker = options.broker().get();
         } else {
-            local = LocalMosquitto.start(dir.resolve("broker"));
+            // a directory of its own under the system temp dir: mosquitto started as root drops to its own user,
+            // which must reach it to save the persistence file that carries the backend's session over the outage
+            Path brokerDir = Files.createTempDirectory("vitalgate-demo-broker-");
+            local = LocalMosquitto.start(brokerDir);
             broker = local.uri();
-            out.println("Started Mosquitto on " + broker + " (files in " + dir.resolve("broker") + ")");
+            out.println("Started Mosquitto on " + broker + " (files in " + brokerDir + ")");
         }
         Clock clock = Clock.systemUTC();
         ZoneId zone = ZoneId.systemDefault();

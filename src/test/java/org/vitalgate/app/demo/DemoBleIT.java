@@ -30,4 +30,22 @@ class DemoBleIT {
         assertThat(m.group(2)).isEqualTo(m.group(1));
         assertThat(text).contains("no gaps").contains("device-paired");
     }
+
+    @Test
+    void duringABrokerOutageReadingsWaitInTheOutboxAndAllArriveInOrderAfterwards() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        int exit = new Demo(new Demo.Options(Optional.empty(), Duration.ofSeconds(14), Duration.ofMillis(400),
+                Optional.of(Duration.ofSeconds(5)), Duration.ofSeconds(3)), out).run("it");
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(exit).isZero();
+        assertThat(text).contains("=== Broker stopped for 5 s").contains("=== Broker back");
+        Matcher pending = Pattern.compile("\\[outbox\\] ([1-9]\\d*) pending").matcher(text);
+        assertThat(pending.find()).as("readings piled up in the outbox during the outage:%n%s", text).isTrue();
+        Matcher m = Pattern.compile("hub accepted (\\d+) readings; backend received (\\d+) distinct readings")
+                .matcher(text);
+        assertThat(m.find()).as(text).isTrue();
+        assertThat(m.group(2)).as(text).isEqualTo(m.group(1));
+        assertThat(text).contains("0 out of order, no gaps");
+    }
 }
