@@ -1,4 +1,6 @@
-# Sourced by demo.sh and test.sh. need_packages PKG:COMMAND ... installs the Debian packages whose command is
+# Sourced by demo.sh and test.sh. mosquitto lives in /usr/sbin, which a non-login PATH may lack.
+export PATH="$PATH:/usr/sbin:/sbin"
+# need_packages PKG:COMMAND ... installs the Debian packages whose command is
 # missing (as root, with apt-get), or prints the exact apt-get line to run and exits 1.
 need_packages() {
   local missing=() pair pkg cmd

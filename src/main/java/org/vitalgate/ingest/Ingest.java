@@ -123,10 +123,6 @@ public final class Ingest implements FrameSink, AutoCloseable {
         return Map.copyOf(lastSeen);
     }
 
-    /** Frames that could not be queued, since start. */
-    public long framesDropped() {
-        return framesDropped.get();
-    }
 
     private void loop() {
         while (running || !queue.isEmpty()) {

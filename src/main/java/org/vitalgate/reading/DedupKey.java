@@ -3,7 +3,6 @@ package org.vitalgate.reading;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.HexFormat;
@@ -34,11 +33,6 @@ public final class DedupKey {
         Objects.requireNonNull(device, "device");
         String when = time.deviceTime().map(LocalDateTime::toString)
                 .orElseGet(() -> "rx:" + time.receivedAt().toEpochMilli());
-        return of(device, userSlot, types, when, recordNumber);
-    }
-
-    private static String of(DeviceIdentity device, OptionalInt userSlot, Collection<MeasurementType> types,
-                             String when, OptionalLong recordNumber) {
         String canonical = String.join("|",
                 device.transport().wire(),
                 device.address().toUpperCase(java.util.Locale.ROOT),
@@ -47,12 +41,6 @@ public final class DedupKey {
                 when,
                 recordNumber.isPresent() ? Long.toString(recordNumber.getAsLong()) : "");
         return "d1-" + HexFormat.of().formatHex(sha256(canonical), 0, 16);
-    }
-
-    /** For callers that have only an instant (tests, simulators with a UTC clock). */
-    public static String of(DeviceIdentity device, OptionalInt userSlot, Collection<MeasurementType> types,
-                            Instant deviceInstant, OptionalLong recordNumber) {
-        return of(device, userSlot, types, "utc:" + deviceInstant.toEpochMilli(), recordNumber);
     }
 
     private static byte[] sha256(String s) {
