@@ -29,6 +29,7 @@ import org.vitalgate.config.LogLevel;
 import org.vitalgate.config.ProvisionedDevice;
 import org.vitalgate.config.SimulationSettings;
 import org.vitalgate.store.StoreSettings;
+import org.vitalgate.testing.Closer;
 import org.vitalgate.testing.MosquittoBroker;
 import org.vitalgate.testing.MqttTestSubscriber;
 import org.vitalgate.testing.PayloadSchemas;
@@ -70,13 +71,8 @@ class BleEndToEndIT {
 
     @AfterEach
     void cleanUp() {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            try {
-                open.get(i).close();
-            } catch (Exception e) {
-                // keep closing the rest
-            }
-        }
+        java.util.Collections.reverse(open);
+        Closer.closeAll(open.toArray(AutoCloseable[]::new));
     }
 
     <T extends AutoCloseable> T closing(T t) {

@@ -31,6 +31,7 @@ import org.vitalgate.testing.bluez.GattBytes;
 import org.vitalgate.transport.sim.bluez.PrivateDbus;
 import org.vitalgate.transport.sim.bluez.SimDevice;
 import org.vitalgate.testing.bluez.SimDevices;
+import org.vitalgate.testing.Closer;
 import org.vitalgate.transport.RawFrame;
 
 /** Device sessions driven by advertisements and the shipped profiles, against the fake BlueZ. */
@@ -80,18 +81,7 @@ class BleSessionManagerIT {
 
     @AfterEach
     void stop() {
-        if (sessions != null) {
-            sessions.close();
-        }
-        if (link != null) {
-            link.close();
-        }
-        if (bluez != null) {
-            bluez.close();
-        }
-        if (bus != null) {
-            bus.close();
-        }
+        Closer.closeAll(sessions, link, bluez, bus);
     }
 
     List<String> eventNames(String address) {

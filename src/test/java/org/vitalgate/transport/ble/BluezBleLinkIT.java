@@ -23,6 +23,7 @@ import org.vitalgate.testing.bluez.GattBytes;
 import org.vitalgate.transport.sim.bluez.PrivateDbus;
 import org.vitalgate.transport.sim.bluez.SimDevice;
 import org.vitalgate.testing.bluez.SimDevices;
+import org.vitalgate.testing.Closer;
 import org.vitalgate.transport.RawFrame;
 
 /** BluezBleLink against a real dbus-daemon and the fake BlueZ: discovery, GATT, notifications. */
@@ -49,15 +50,7 @@ class BluezBleLinkIT {
 
     @AfterEach
     void stop() {
-        if (link != null) {
-            link.close();
-        }
-        if (bluez != null) {
-            bluez.close();
-        }
-        if (bus != null) {
-            bus.close();
-        }
+        Closer.closeAll(link, bluez, bus);
     }
 
     void openLink() throws BleLinkException {

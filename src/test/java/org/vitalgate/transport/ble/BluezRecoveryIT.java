@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.vitalgate.transport.sim.bluez.FakeBluez;
 import org.vitalgate.transport.sim.bluez.PrivateDbus;
 import org.vitalgate.testing.bluez.SimDevices;
+import org.vitalgate.testing.Closer;
 import org.vitalgate.transport.RawFrame;
 
 /** The link survives bluetoothd restarts, adapter removal and power cycles: discovery and data resume. */
@@ -55,15 +56,7 @@ class BluezRecoveryIT {
 
     @AfterEach
     void stop() {
-        if (link != null) {
-            link.close();
-        }
-        if (bluez != null) {
-            bluez.close();
-        }
-        if (bus != null) {
-            bus.close();
-        }
+        Closer.closeAll(link, bluez, bus);
     }
 
     /** Discovery reports the oximeter, a connection streams, and it is still streaming afterwards. */
