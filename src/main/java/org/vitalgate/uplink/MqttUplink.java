@@ -174,7 +174,7 @@ public final class MqttUplink implements AutoCloseable {
         try {
             String fingerprint = clients.tlsFingerprint();
             if (client == null || !fingerprint.equals(clientTlsFingerprint)) {
-                client = clients.build(this::onDisconnected, this::onInbound);
+                client = clients.build(this::onDisconnected);
                 clientTlsFingerprint = fingerprint;
             }
             message = connectMessage();
@@ -228,7 +228,10 @@ public final class MqttUplink implements AutoCloseable {
         setState(UplinkState.CONNECTED);
         LOG.info("uplink connected to {} as {}", settings.broker(), settings.clientId());
         send(c, "status", statusPayloads.online(clock.instant()), settings.retainStatus());
-        c.subscribeWith().topicFilter(cmdPrefix + "+").qos(MqttQos.AT_LEAST_ONCE).send()
+        // Why the callback belongs to the subscription: the session is clean, so each CONNACK starts a session
+        // without the previous one's publish flows (a callback registered once per client hears only the first
+        // session; later commands end in HiveMQ's "No publish flow registered" and are never answered).
+        c.subscribeWith().topicFilter(cmdPrefix + "+").qos(MqttQos.AT_LEAST_ONCE).callback(this::onInbound).send()
                 .whenComplete((ack, e) -> {
                     if (e != null) {
                         LOG.warn("uplink could not subscribe to {}+: {}", cmdPrefix, e.toString());
