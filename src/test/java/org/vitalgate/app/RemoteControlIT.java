@@ -60,13 +60,25 @@ class RemoteControlIT {
                 backend.publish(ROOT + "/cmd/ping", bytes("{\"requestId\":\"a/b#+\"}"));
                 backend.publish(ROOT + "/cmd/ping", new byte[0]);
                 backend.publish(ROOT + "/cmd/ping", bytes("[]"));
+                backend.publish(ROOT + "/cmd/ping", bytes("{\"requestId\":\"_under\"}"));
+                backend.publish(ROOT + "/cmd/" + "x".repeat(5000), bytes("{\"requestId\":\"r4\"}"));
                 backend.publish(ROOT + "/cmd/status", bytes("{\"requestId\":\"r3\"}"));
                 JsonNode status = result(backend, "r3");
                 assertThat(status.path("ok").asBoolean()).as("still answering after malformed requests").isTrue();
                 assertThat(status.at("/details/uplinkState").asText()).isEqualTo("connected");
                 assertThat(status.at("/details/lastSeq").asLong()).isNotNegative();
-                assertThat(backend.messages(m -> m.topic().startsWith(ROOT + "/cmd-result/")))
-                        .as("malformed requests get no answer (no usable request id)").hasSize(3);
+                JsonNode badName = result(backend, "r4");
+                assertThat(badName.at("/details/reason").asText()).isEqualTo("command-name-invalid");
+                List<MqttTestSubscriber.Received> invalid = backend.awaitMatching(
+                        m -> m.topic().equals(ROOT + "/cmd-result/_invalid"), 6, Duration.ofSeconds(10));
+                for (MqttTestSubscriber.Received m : invalid) {
+                    PayloadSchemas.assertValid(PayloadSchemas.Kind.COMMAND_RESULT, m.payload());
+                    assertThat(TestAgent.json(m).path("ok").asBoolean()).isFalse();
+                }
+                assertThat(invalid).extracting(m -> TestAgent.json(m).at("/details/reason").asText())
+                        .as("requests without a usable request id are answered on cmd-result/_invalid")
+                        .containsExactly("payload-not-json", "request-id-invalid", "request-id-invalid",
+                                "payload-not-json", "payload-not-object", "request-id-invalid");
                 assertThat(agent.agent().uplink().state().name()).isEqualTo("CONNECTED");
 
                 // health: periodic (1 s here), valid, with the outbox figures
