@@ -400,6 +400,15 @@ public final class SqliteStore implements Outbox, AutoCloseable {
         }
 
         @Override
+        public void failed(List<Job> batch, Throwable cause) {
+            StoreException err = cause instanceof StoreException se ? se
+                    : new StoreException("store batch failed: " + cause, cause);
+            for (Runnable r : refuseLocked(batch, err)) {
+                r.run();
+            }
+        }
+
+        @Override
         public void idle() {
             try {
                 recheck();
