@@ -289,6 +289,14 @@ public final class SqliteStore implements Outbox, AutoCloseable {
         }
     }
 
+    /**
+     * {@link System#nanoTime()} of the {@code store-writer} loop's last turn, for the systemd watchdog. Not
+     * synchronized: a wedged connection must not wedge the watchdog's question.
+     */
+    public long writerHeartbeatNanos() {
+        return writer.heartbeatNanos();
+    }
+
     @Override
     public synchronized OutboxStats stats() throws StoreException {
         ensureOpen();
