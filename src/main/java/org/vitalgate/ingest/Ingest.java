@@ -148,6 +148,10 @@ public final class Ingest implements FrameSink, AutoCloseable {
             return;
         }
         KnownDevice device = known.get();
+        if (frame.kind() == RawFrame.Kind.CLOCK_WRITTEN) {
+            times.clockSet(device.identity().address(), frame.connection(), frame.receivedAt());
+            return;
+        }
         lastSeen.put(device.identity().address(), frame.receivedAt());
         Optional<String> codec = device.codecFor(frame.channel());
         if (codec.isEmpty()) {
@@ -158,7 +162,8 @@ public final class Ingest implements FrameSink, AutoCloseable {
         if (DeviceClocks.isClock(codecId)) {
             Decoded<java.time.LocalDateTime> clockValue = clocks.decode(codecId, frame.payload());
             if (clockValue instanceof Decoded.Ok<java.time.LocalDateTime> ok) {
-                times.clockRead(device.identity().address(), ok.value(), frame.receivedAt(), device.deviceTimeIsUtc());
+                times.clockRead(device.identity().address(), frame.connection(), ok.value(), frame.receivedAt(),
+                        device.deviceTimeIsUtc());
             } else {
                 decodeFailed(frame, codecId, clockValue);
             }
@@ -196,8 +201,8 @@ public final class Ingest implements FrameSink, AutoCloseable {
                     "address", frame.deviceAddress(), "userSlot", Integer.toString(m.userId().getAsInt())));
             return;
         }
-        TimeChain time = times.chain(device.identity().address(), m.deviceTime(), frame.receivedAt(),
-                device.deviceTimeIsUtc(), hubClock.get());
+        TimeChain time = times.chain(device.identity().address(), frame.connection(), m.deviceTime(),
+                frame.receivedAt(), device.deviceTimeIsUtc(), hubClock.get());
         java.util.OptionalInt slot = m.userId().isPresent() ? m.userId() : device.userSlot();
         List<org.vitalgate.reading.MeasurementType> types = m.measurements().stream().map(Measurement::type).toList();
         ReadingDraft draft = new ReadingDraft(ids.next(),
