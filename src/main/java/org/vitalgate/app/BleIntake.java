@@ -137,6 +137,7 @@ final class BleIntake implements AutoCloseable {
                     }))
                     .provisioningWindow(window)
                     .passkeyProvider(passkeys)
+                    .threadFactory(Threads.named("ble-events"))
                     .open();
             synchronized (this) {
                 if (closed) {
