@@ -194,6 +194,25 @@ public final class Agent implements AutoCloseable {
                 config.uplink().broker(), config.store().path());
     }
 
+    /** The loops whose progress feeds the systemd watchdog: ingest, the store writer and the uplink. */
+    public List<org.vitalgate.app.systemd.Watchdog.Loop> loops() {
+        return List.of(new org.vitalgate.app.systemd.Watchdog.Loop("ingest", ingest::heartbeatNanos),
+                new org.vitalgate.app.systemd.Watchdog.Loop("store-writer", store::writerHeartbeatNanos),
+                new org.vitalgate.app.systemd.Watchdog.Loop("uplink", uplink::heartbeatNanos));
+    }
+
+    /** One line for {@code systemctl status}: outbox depth and broker state. */
+    public String statusLine() {
+        String broker = uplink.state().name().toLowerCase(java.util.Locale.ROOT);
+        try {
+            OutboxStats s = store.stats();
+            return "outbox " + s.pendingReadings() + " readings, " + s.pendingEvents() + " events pending; broker "
+                    + broker;
+        } catch (StoreException e) {
+            return "store error: " + e.getMessage() + "; broker " + broker;
+        }
+    }
+
     public SqliteStore store() {
         return store;
     }

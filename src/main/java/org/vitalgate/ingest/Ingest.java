@@ -70,6 +70,7 @@ public final class Ingest implements FrameSink, AutoCloseable {
     private final Map<String, Instant> lastSeen = new java.util.concurrent.ConcurrentHashMap<>();
     private final Object intake = new Object();
     private volatile boolean running = true;
+    private volatile long heartbeat = System.nanoTime();   // the ingest loop's last turn (systemd watchdog)
 
     /** What ingest reports; called on the store's writer thread, must not block. */
     public interface Listener {
@@ -124,8 +125,14 @@ public final class Ingest implements FrameSink, AutoCloseable {
     }
 
 
+    /** {@link System#nanoTime()} of the ingest loop's last turn (it turns at least every 200 ms). Thread-safe. */
+    public long heartbeatNanos() {
+        return heartbeat;
+    }
+
     private void loop() {
         while (running || !queue.isEmpty()) {
+            heartbeat = System.nanoTime();
             try {
                 RawFrame frame = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (frame != null) {
