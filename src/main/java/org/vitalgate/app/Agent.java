@@ -36,6 +36,7 @@ import org.vitalgate.reading.Reading;
 import org.vitalgate.reading.ReadingIds;
 import org.vitalgate.reading.Transport;
 import org.vitalgate.store.Event;
+import org.vitalgate.store.EventType;
 import org.vitalgate.store.OutboxStats;
 import org.vitalgate.store.SqliteStore;
 import org.vitalgate.store.StoreException;
@@ -325,7 +326,7 @@ public final class Agent implements AutoCloseable {
 
             @Override
             public void rejected(ConnectFailure failure) {
-                store.recordEvent(new Event(ids.next().value(), "uplink-rejected", clock.instant(),
+                store.recordEvent(new Event(ids.next().value(), EventType.UPLINK_REJECTED, clock.instant(),
                         Map.of("reason", failure.reason())));
             }
         };

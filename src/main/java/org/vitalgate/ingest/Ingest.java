@@ -30,6 +30,7 @@ import org.vitalgate.reading.ReadingIds;
 import org.vitalgate.reading.TimeChain;
 import org.vitalgate.store.Acceptance;
 import org.vitalgate.store.Event;
+import org.vitalgate.store.EventType;
 import org.vitalgate.store.SqliteStore;
 import org.vitalgate.store.StoreFullException;
 import org.vitalgate.transport.FrameSink;
@@ -150,7 +151,7 @@ public final class Ingest implements FrameSink, AutoCloseable {
     private void handle(RawFrame frame) {
         Optional<KnownDevice> known = devices.lookup(frame.deviceAddress());
         if (known.isEmpty()) {
-            event("device-seen:" + frame.deviceAddress(), "device-seen",
+            event("device-seen:" + frame.deviceAddress(), EventType.DEVICE_SEEN,
                     Map.of("address", frame.deviceAddress(), "channel", frame.channel()));
             return;
         }
@@ -193,7 +194,7 @@ public final class Ingest implements FrameSink, AutoCloseable {
             submit(device, ok.value(), frame);
         } else if (decoded instanceof Decoded.Ok<MappedReading> ok) {
             // A record without a value ("measurement unsuccessful"): evidence of an attempt, not a vital sign.
-            event("no-value:" + frame.deviceAddress(), "measurement-without-value", Map.of(
+            event("no-value:" + frame.deviceAddress(), EventType.MEASUREMENT_WITHOUT_VALUE, Map.of(
                     "address", frame.deviceAddress(), "codec", codecId, "flags", ok.value().flags().toString()));
         } else {
             decodeFailed(frame, codecId, decoded);
@@ -204,7 +205,7 @@ public final class Ingest implements FrameSink, AutoCloseable {
         if (device.userSlot().isPresent() && m.userId().isPresent()
                 && device.userSlot().getAsInt() != m.userId().getAsInt()) {
             // a multi-user device: this record belongs to another user slot, not to the assigned patient
-            event("other-user:" + frame.deviceAddress(), "reading-of-other-user", Map.of(
+            event("other-user:" + frame.deviceAddress(), EventType.READING_OF_OTHER_USER, Map.of(
                     "address", frame.deviceAddress(), "userSlot", Integer.toString(m.userId().getAsInt())));
             return;
         }
@@ -251,12 +252,12 @@ public final class Ingest implements FrameSink, AutoCloseable {
         String reason = failure instanceof Decoded.Malformed<?> m ? "malformed: " + m.reason() + " at " + m.offset()
                 : failure instanceof Decoded.Unsupported<?> u ? "unsupported: " + u.feature() : "unknown";
         LOG.debug("{} {} {}: {} hex={}", frame.deviceAddress(), frame.channel(), codecId, reason, frame.payload().hex());
-        event("decode-failed:" + frame.deviceAddress() + ":" + codecId, "decode-failed",
+        event("decode-failed:" + frame.deviceAddress() + ":" + codecId, EventType.DECODE_FAILED,
                 Map.of("address", frame.deviceAddress(), "codec", codecId, "reason", reason));
     }
 
     /** Records an event at most once per interval per key. */
-    private void event(String key, String type, Map<String, String> attributes) {
+    private void event(String key, EventType type, Map<String, String> attributes) {
         Instant now = clock.instant();
         Instant last = lastEventAt.get(key);
         if (last != null && Duration.between(last, now).compareTo(EVENT_INTERVAL) < 0) {
