@@ -20,7 +20,8 @@ import org.vitalgate.store.SqliteStore;
 import org.vitalgate.store.StoreException;
 
 /**
- * The devices provisioned to this hub, from the store's {@code devices} table, each decoded with the codecs its
+ * The devices provisioned to this hub, from the store's {@code devices} table (held in memory by the store and
+ * written through, so a lookup never touches SQLite nor waits for the store writer), each decoded with the codecs its
  * {@link DeviceProfile} names. A device's identity starts as the profile's manufacturer and model and takes the
  * Device Information strings (manufacturer, model, serial, firmware) once the device has sent them; such texts are
  * cleaned of control characters and cut to {@value #MAX_TEXT} characters (the payload limit). A device whose

@@ -54,6 +54,7 @@ public final class SqliteStore implements Outbox, AutoCloseable {
     private final Connection conn;
     private final OutboxQueries queries;
     private final DeviceQueries deviceQueries;
+    private final DeviceTable deviceTable;
     private final StoreLimits limits;
     private final Shedder shedder;
     private final GroupCommitWriter writer;
@@ -79,6 +80,7 @@ public final class SqliteStore implements Outbox, AutoCloseable {
         this.batchWriter = new BatchWriter(conn, payloads, events);
         this.queries = new OutboxQueries(conn);
         this.deviceQueries = new DeviceQueries(conn);
+        this.deviceTable = new DeviceTable(deviceQueries.all());
         this.limits = new StoreLimits(settings, freeDisk);
         this.shedder = new Shedder(conn, limits, queries, settings.maxBytes());
         this.quarantinedTo = opened.quarantinedTo();
@@ -118,7 +120,7 @@ public final class SqliteStore implements Outbox, AutoCloseable {
             throw new StoreException("cannot open store " + settings.path() + ": " + e.getMessage(), e);
         }
         if (opened.quarantinedTo().isPresent()) {
-            store.insertEventNow("store-quarantined", Map.of(
+            store.insertEventNow(EventType.STORE_QUARANTINED, Map.of(
                     "quarantinedTo", opened.quarantinedTo().get().toString(),
                     "reason", opened.quarantineReason().orElse("")));
         }
@@ -212,6 +214,7 @@ public final class SqliteStore implements Outbox, AutoCloseable {
         ensureOpen();
         try {
             Sql.inTransaction(conn, () -> deviceQueries.upsert(d));
+            deviceTable.put(d);              // write-through: the table in memory follows the committed row
             return d;
         } catch (SQLException e) {
             throw failure("provisioning " + d.address(), e);
@@ -225,31 +228,29 @@ public final class SqliteStore implements Outbox, AutoCloseable {
         boolean[] removed = new boolean[1];
         try {
             Sql.inTransaction(conn, () -> removed[0] = deviceQueries.delete(DeviceAssignment.normalize(address)));
+            deviceTable.remove(DeviceAssignment.normalize(address));
             return removed[0];
         } catch (SQLException e) {
             throw failure("unprovisioning " + address, e);
         }
     }
 
-    /** All provisioned devices, by address. */
-    public synchronized List<DeviceAssignment> listDevices() throws StoreException {
+    /** All provisioned devices, by address. From memory (see {@link #findDevice}). */
+    public List<DeviceAssignment> listDevices() throws StoreException {
         ensureOpen();
-        try {
-            return deviceQueries.all();
-        } catch (SQLException e) {
-            throw failure("listing devices", e);
-        }
+        return deviceTable.all();
     }
 
-    /** The assignment of {@code address} (case-insensitive for Bluetooth addresses), if provisioned. */
-    public synchronized Optional<DeviceAssignment> findDevice(String address) throws StoreException {
+    /**
+     * The assignment of {@code address} (case-insensitive for Bluetooth addresses), if provisioned. Answered from
+     * the device table in memory (loaded at open, written through by {@link #provision}/{@link #unprovision}):
+     * it takes neither the store's monitor nor SQLite, so the advertisement and frame paths that ask it never wait
+     * for a group commit's fsync.
+     */
+    public Optional<DeviceAssignment> findDevice(String address) throws StoreException {
         Objects.requireNonNull(address, "address");
         ensureOpen();
-        try {
-            return deviceQueries.find(DeviceAssignment.normalize(address));
-        } catch (SQLException e) {
-            throw failure("reading device " + address, e);
-        }
+        return deviceTable.find(DeviceAssignment.normalize(address));
     }
 
     @Override
@@ -286,6 +287,14 @@ public final class SqliteStore implements Outbox, AutoCloseable {
         } catch (SQLException e) {
             throw failure("confirming " + confirmations.size() + " rows", e);
         }
+    }
+
+    /**
+     * {@link System#nanoTime()} of the {@code store-writer} loop's last turn, for the systemd watchdog. Not
+     * synchronized: a wedged connection must not wedge the watchdog's question.
+     */
+    public long writerHeartbeatNanos() {
+        return writer.heartbeatNanos();
     }
 
     @Override
@@ -400,6 +409,15 @@ public final class SqliteStore implements Outbox, AutoCloseable {
         }
 
         @Override
+        public void failed(List<Job> batch, Throwable cause) {
+            StoreException err = cause instanceof StoreException se ? se
+                    : new StoreException("store batch failed: " + cause, cause);
+            for (Runnable r : refuseLocked(batch, err)) {
+                r.run();
+            }
+        }
+
+        @Override
         public void idle() {
             try {
                 recheck();
@@ -474,7 +492,7 @@ public final class SqliteStore implements Outbox, AutoCloseable {
         accepting = false;
         LOG.error("store refuses readings: {}", why);
         // Recorded once per transition, beyond the limit by one small row, and spared by later shedding.
-        protectedEventId = insertEventNow("store-full", Map.of("reason", why,
+        protectedEventId = insertEventNow(EventType.STORE_FULL, Map.of("reason", why,
                 "maxBytes", Long.toString(settings.maxBytes()),
                 "minFreeDiskBytes", Long.toString(settings.minFreeDiskBytes())));
     }
@@ -526,7 +544,7 @@ public final class SqliteStore implements Outbox, AutoCloseable {
     }
 
     /** Writes one event in its own transaction; returns its row id, or -1 (counted as dropped) on failure. */
-    private synchronized long insertEventNow(String type, Map<String, String> attributes) {
+    private synchronized long insertEventNow(EventType type, Map<String, String> attributes) {
         Event event = new Event(eventIds.get(), type, clock.instant(), attributes);
         long[] id = {-1};
         try {

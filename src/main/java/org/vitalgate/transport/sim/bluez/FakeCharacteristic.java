@@ -80,7 +80,7 @@ final class FakeCharacteristic extends FakeObject implements GattCharacteristic1
             device.linkLost();
             return new byte[0];
         }
-        byte[] v = (byte[]) value("Value");
+        byte[] v = device.onRead(uuid).orElseGet(() -> (byte[]) value("Value"));
         // bluetoothd updates the cached Value on every read, which emits PropertiesChanged like a notification
         send(v);
         return v;
