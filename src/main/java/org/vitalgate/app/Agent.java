@@ -36,6 +36,7 @@ import org.vitalgate.reading.Reading;
 import org.vitalgate.reading.ReadingIds;
 import org.vitalgate.reading.Transport;
 import org.vitalgate.store.Event;
+import org.vitalgate.store.EventType;
 import org.vitalgate.store.OutboxStats;
 import org.vitalgate.store.SqliteStore;
 import org.vitalgate.store.StoreException;
@@ -195,6 +196,25 @@ public final class Agent implements AutoCloseable {
                 config.uplink().broker(), config.store().path());
     }
 
+    /** The loops whose progress feeds the systemd watchdog: ingest, the store writer and the uplink. */
+    public List<org.vitalgate.app.systemd.Watchdog.Loop> loops() {
+        return List.of(new org.vitalgate.app.systemd.Watchdog.Loop("ingest", ingest::heartbeatNanos),
+                new org.vitalgate.app.systemd.Watchdog.Loop("store-writer", store::writerHeartbeatNanos),
+                new org.vitalgate.app.systemd.Watchdog.Loop("uplink", uplink::heartbeatNanos));
+    }
+
+    /** One line for {@code systemctl status}: outbox depth and broker state. */
+    public String statusLine() {
+        String broker = uplink.state().name().toLowerCase(java.util.Locale.ROOT);
+        try {
+            OutboxStats s = store.stats();
+            return "outbox " + s.pendingReadings() + " readings, " + s.pendingEvents() + " events pending; broker "
+                    + broker;
+        } catch (StoreException e) {
+            return "store error: " + e.getMessage() + "; broker " + broker;
+        }
+    }
+
     public SqliteStore store() {
         return store;
     }
@@ -307,7 +327,7 @@ public final class Agent implements AutoCloseable {
 
             @Override
             public void rejected(ConnectFailure failure) {
-                store.recordEvent(new Event(ids.next().value(), "uplink-rejected", clock.instant(),
+                store.recordEvent(new Event(ids.next().value(), EventType.UPLINK_REJECTED, clock.instant(),
                         Map.of("reason", failure.reason())));
             }
         };

@@ -28,6 +28,7 @@ import org.vitalgate.profile.ProfileException;
 import org.vitalgate.profile.ProfileLoader;
 import org.vitalgate.profile.ProfileMatcher;
 import org.vitalgate.store.Event;
+import org.vitalgate.store.EventType;
 import org.vitalgate.store.SqliteStore;
 import org.vitalgate.store.StoreException;
 import org.vitalgate.transport.FrameSink;
@@ -193,7 +194,7 @@ final class BleIntake implements AutoCloseable {
 
     private static void onSessionEvent(SessionEvent e, SqliteStore store, Supplier<String> ids, Clock clock) {
         if (e instanceof SessionEvent.Bonded b) {
-            store.recordEvent(new Event(ids.get(), "device-paired", clock.instant(), Map.of("address", b.address())));
+            store.recordEvent(new Event(ids.get(), EventType.DEVICE_PAIRED, clock.instant(), Map.of("address", b.address())));
         } else if (e instanceof SessionEvent.Connected c) {
             LOG.info("session with {} ({}) connected", c.address(), c.profileId());
         } else if (e instanceof SessionEvent.Disconnected d) {

@@ -28,6 +28,7 @@ import org.vitalgate.reading.ReadingIds;
 import org.vitalgate.reading.TimeChain;
 import org.vitalgate.store.Acceptance;
 import org.vitalgate.store.Event;
+import org.vitalgate.store.EventType;
 import org.vitalgate.store.SqliteStore;
 import org.vitalgate.store.StoreFullException;
 import org.vitalgate.transport.FrameSink;
@@ -71,6 +72,7 @@ public final class Ingest implements FrameSink, AutoCloseable {
     private final AtomicLong lastRefusalLog = new AtomicLong(System.nanoTime() - REFUSAL_LOG_INTERVAL_NANOS);
     private final Map<String, Instant> lastSeen = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean running = true;
+    private volatile long heartbeat = System.nanoTime();   // the ingest loop's last turn (systemd watchdog)
 
     /** What ingest reports; called on the store's writer thread, must not block. */
     public interface Listener {
@@ -152,8 +154,14 @@ public final class Ingest implements FrameSink, AutoCloseable {
     }
 
 
+    /** {@link System#nanoTime()} of the ingest loop's last turn (it turns at least every 200 ms). Thread-safe. */
+    public long heartbeatNanos() {
+        return heartbeat;
+    }
+
     private void loop() {
         while (running || !queue.isEmpty()) {
+            heartbeat = System.nanoTime();
             try {
                 IntakeQueue.Entry next = queue.poll(200);
                 // a loss is acted on in frame order: after the frames that came before it, before those after it
@@ -199,18 +207,22 @@ public final class Ingest implements FrameSink, AutoCloseable {
                     + " them again", due.framesSinceLog(), due.devicesSinceLog(), due.total());
         }
         Instant now = clock.instant();
-        due.events().forEach((address, frames) -> store.recordEvent(new Event(ids.next().value(), "frames-not-kept",
+        due.events().forEach((address, frames) -> store.recordEvent(new Event(ids.next().value(), EventType.FRAMES_NOT_KEPT,
                 now, Map.of("address", address, "frames", Long.toString(frames), "reason", "ingest queue full"))));
     }
 
     private void handle(RawFrame frame) {
         Optional<KnownDevice> known = devices.lookup(frame.deviceAddress());
         if (known.isEmpty()) {
-            event("device-seen:" + frame.deviceAddress(), "device-seen",
+            event("device-seen:" + frame.deviceAddress(), EventType.DEVICE_SEEN,
                     Map.of("address", frame.deviceAddress(), "channel", frame.channel()));
             return;
         }
         KnownDevice device = known.get();
+        if (frame.kind() == RawFrame.Kind.CLOCK_WRITTEN) {
+            times.clockSet(device.identity().address(), frame.connection(), frame.receivedAt());
+            return;
+        }
         lastSeen.put(device.identity().address(), frame.receivedAt());
         Optional<String> codec = device.codecFor(frame.channel());
         if (codec.isEmpty()) {
@@ -221,7 +233,8 @@ public final class Ingest implements FrameSink, AutoCloseable {
         if (DeviceClocks.isClock(codecId)) {
             Decoded<java.time.LocalDateTime> clockValue = clocks.decode(codecId, frame.payload());
             if (clockValue instanceof Decoded.Ok<java.time.LocalDateTime> ok) {
-                times.clockRead(device.identity().address(), ok.value(), frame.receivedAt(), device.deviceTimeIsUtc());
+                times.clockRead(device.identity().address(), frame.connection(), ok.value(), frame.receivedAt(),
+                        device.deviceTimeIsUtc());
             } else {
                 decodeFailed(frame, codecId, clockValue);
             }
@@ -244,7 +257,7 @@ public final class Ingest implements FrameSink, AutoCloseable {
             submit(device, ok.value(), frame);
         } else if (decoded instanceof Decoded.Ok<MappedReading> ok) {
             // A record without a value ("measurement unsuccessful"): evidence of an attempt, not a vital sign.
-            event("no-value:" + frame.deviceAddress(), "measurement-without-value", Map.of(
+            event("no-value:" + frame.deviceAddress(), EventType.MEASUREMENT_WITHOUT_VALUE, Map.of(
                     "address", frame.deviceAddress(), "codec", codecId, "flags", ok.value().flags().toString()));
         } else {
             decodeFailed(frame, codecId, decoded);
@@ -255,12 +268,12 @@ public final class Ingest implements FrameSink, AutoCloseable {
         if (device.userSlot().isPresent() && m.userId().isPresent()
                 && device.userSlot().getAsInt() != m.userId().getAsInt()) {
             // a multi-user device: this record belongs to another user slot, not to the assigned patient
-            event("other-user:" + frame.deviceAddress(), "reading-of-other-user", Map.of(
+            event("other-user:" + frame.deviceAddress(), EventType.READING_OF_OTHER_USER, Map.of(
                     "address", frame.deviceAddress(), "userSlot", Integer.toString(m.userId().getAsInt())));
             return;
         }
-        TimeChain time = times.chain(device.identity().address(), m.deviceTime(), frame.receivedAt(),
-                device.deviceTimeIsUtc(), hubClock.get());
+        TimeChain time = times.chain(device.identity().address(), frame.connection(), m.deviceTime(),
+                frame.receivedAt(), device.deviceTimeIsUtc(), hubClock.get());
         java.util.OptionalInt slot = m.userId().isPresent() ? m.userId() : device.userSlot();
         List<org.vitalgate.reading.MeasurementType> types = m.measurements().stream().map(Measurement::type).toList();
         ReadingDraft draft = new ReadingDraft(ids.next(),
@@ -303,12 +316,12 @@ public final class Ingest implements FrameSink, AutoCloseable {
         String reason = failure instanceof Decoded.Malformed<?> m ? "malformed: " + m.reason() + " at " + m.offset()
                 : failure instanceof Decoded.Unsupported<?> u ? "unsupported: " + u.feature() : "unknown";
         LOG.debug("{} {} {}: {} hex={}", frame.deviceAddress(), frame.channel(), codecId, reason, frame.payload().hex());
-        event("decode-failed:" + frame.deviceAddress() + ":" + codecId, "decode-failed",
+        event("decode-failed:" + frame.deviceAddress() + ":" + codecId, EventType.DECODE_FAILED,
                 Map.of("address", frame.deviceAddress(), "codec", codecId, "reason", reason));
     }
 
     /** Records an event at most once per interval per key. */
-    private void event(String key, String type, Map<String, String> attributes) {
+    private void event(String key, EventType type, Map<String, String> attributes) {
         Instant now = clock.instant();
         Instant last = lastEventAt.get(key);
         if (last != null && Duration.between(last, now).compareTo(EVENT_INTERVAL) < 0) {

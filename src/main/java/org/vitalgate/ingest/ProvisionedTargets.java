@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.vitalgate.profile.DeviceProfile;
 import org.vitalgate.profile.ProfileMatcher;
 import org.vitalgate.store.Event;
+import org.vitalgate.store.EventType;
 import org.vitalgate.store.SqliteStore;
 import org.vitalgate.transport.ble.Advertisement;
 import org.vitalgate.transport.ble.SessionTarget;
@@ -71,7 +72,7 @@ public final class ProvisionedTargets implements SessionTargets {
         }
         lastSeenEvent.put(ad.address(), now);
         LOG.info("not provisioned: {} looks like {} (RSSI {} dBm); not connected", ad.address(), profile.id(), ad.rssi());
-        store.recordEvent(new Event(eventIds.get(), "device-seen", now, Map.of("address", ad.address(),
+        store.recordEvent(new Event(eventIds.get(), EventType.DEVICE_SEEN, now, Map.of("address", ad.address(),
                 "profileId", profile.id(), "rssi", Integer.toString(ad.rssi()))));
     }
 }

@@ -271,7 +271,7 @@ final class ProfileParser {
             JsonNode a = list.get(i);
             String where = "onConnect[" + i + "]";
             if (!a.isObject() || a.size() != 1) {
-                error(where, "expected exactly one of setClock, subscribe, read, racpFetch");
+                error(where, "expected exactly one of setClock, readClock, subscribe, read, racpFetch");
                 continue;
             }
             String kind = a.fieldNames().next();
@@ -287,6 +287,21 @@ final class ProfileParser {
                     }
                     if (uuid != null && format != null) {
                         out.add(new ConnectAction.SetClock(uuid, format));
+                    }
+                }
+                case "readClock" -> {
+                    String uuid = declared(uuid(arg, where + ".readClock"), chars, where + ".readClock",
+                            CharacteristicSpec.Mode.READ);
+                    Optional<String> codec = chars.stream().filter(c -> c.uuid().equals(uuid)).findFirst()
+                            .flatMap(CharacteristicSpec::codec);
+                    if (uuid != null && (codec.isEmpty() || !ConnectAction.ReadClock.CLOCK_CODECS.contains(codec.get()))) {
+                        error(where + ".readClock", uuid + " is not decoded as a clock (codec one of "
+                                + new java.util.TreeSet<>(ConnectAction.ReadClock.CLOCK_CODECS) + ")");
+                    } else if (uuid != null && out.stream().anyMatch(x -> x instanceof ConnectAction.Subscribe sub
+                            && sub.uuids().contains(uuid))) {
+                        error(where + ".readClock", uuid + " is read after being subscribed to; read it first");
+                    } else if (uuid != null) {
+                        out.add(new ConnectAction.ReadClock(uuid));
                     }
                 }
                 case "subscribe", "read" -> {
@@ -330,7 +345,7 @@ final class ProfileParser {
                         out.add(new ConnectAction.RacpFetch(cp));
                     }
                 }
-                default -> error(where, "unknown action '" + kind + "' (setClock, subscribe, read, racpFetch)");
+                default -> error(where, "unknown action '" + kind + "' (setClock, readClock, subscribe, read, racpFetch)");
             }
         }
         return out;

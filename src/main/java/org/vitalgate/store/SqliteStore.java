@@ -120,7 +120,7 @@ public final class SqliteStore implements Outbox, AutoCloseable {
             throw new StoreException("cannot open store " + settings.path() + ": " + e.getMessage(), e);
         }
         if (opened.quarantinedTo().isPresent()) {
-            store.insertEventNow("store-quarantined", Map.of(
+            store.insertEventNow(EventType.STORE_QUARANTINED, Map.of(
                     "quarantinedTo", opened.quarantinedTo().get().toString(),
                     "reason", opened.quarantineReason().orElse("")));
         }
@@ -313,6 +313,14 @@ public final class SqliteStore implements Outbox, AutoCloseable {
         } catch (SQLException e) {
             throw failure("confirming " + confirmations.size() + " rows", e);
         }
+    }
+
+    /**
+     * {@link System#nanoTime()} of the {@code store-writer} loop's last turn, for the systemd watchdog. Not
+     * synchronized: a wedged connection must not wedge the watchdog's question.
+     */
+    public long writerHeartbeatNanos() {
+        return writer.heartbeatNanos();
     }
 
     @Override
@@ -510,7 +518,7 @@ public final class SqliteStore implements Outbox, AutoCloseable {
         accepting = false;
         LOG.error("store refuses readings: {}", why);
         // Recorded once per transition, beyond the limit by one small row, and spared by later shedding.
-        protectedEventId = insertEventNow("store-full", Map.of("reason", why,
+        protectedEventId = insertEventNow(EventType.STORE_FULL, Map.of("reason", why,
                 "maxBytes", Long.toString(settings.maxBytes()),
                 "minFreeDiskBytes", Long.toString(settings.minFreeDiskBytes())));
     }
@@ -562,7 +570,7 @@ public final class SqliteStore implements Outbox, AutoCloseable {
     }
 
     /** Writes one event in its own transaction; returns its row id, or -1 (counted as dropped) on failure. */
-    private synchronized long insertEventNow(String type, Map<String, String> attributes) {
+    private synchronized long insertEventNow(EventType type, Map<String, String> attributes) {
         Event event = new Event(eventIds.get(), type, clock.instant(), attributes);
         long[] id = {-1};
         try {

@@ -214,9 +214,17 @@ class BleEndToEndIT {
         assertThat(first.path("device").path("profileId").asText()).isEqualTo("and-ua651ble");
         assertThat(first.path("device").path("manufacturer").asText()).isEqualTo("A&D Medical");
         assertThat(first.path("time").path("device").asText()).isEqualTo("2026-11-27T08:15:00");
-        assertThat(first.path("time").path("correction").asText()).isEqualTo("device-local");
+        // the hub wrote the cuff's clock on this connection: its clock is known (offset 0), the time is corrected
+        assertThat(first.path("time").path("correction").asText()).isEqualTo("device-clock-offset");
+        assertThat(first.path("time").path("deviceClockOffsetMs").asLong()).isZero();
         assertThat(Instant.parse(first.path("time").path("measured").asText()))
                 .isEqualTo(T0.atZone(ZONE).toInstant());
+        assertThat(first.path("time").has("flags")).isFalse();
+
+        // the thermometer has no clock the hub could learn: its time is kept as reported, and says so
+        JsonNode thermo = readingsFrom(backend, THERMO).get(0);
+        assertThat(thermo.path("time").path("correction").asText()).isEqualTo("device-local-uncorrected");
+        assertThat(thermo.path("time").has("deviceClockOffsetMs")).isFalse();
 
         // the Omron-like cuff told its clock first: the reading is corrected by the measured offset
         JsonNode omron = readingsFrom(backend, OMRON).get(0);

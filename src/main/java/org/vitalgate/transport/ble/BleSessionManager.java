@@ -63,6 +63,7 @@ public final class BleSessionManager implements AutoCloseable {
         int frames;
         boolean racpPending;
         ScheduledFuture<?> idleCheck;
+        long connectionNumber;
 
         DeviceState(String address) {
             this.address = address;
@@ -85,6 +86,9 @@ public final class BleSessionManager implements AutoCloseable {
     private volatile FrameSink downstream = f -> { };
     private volatile boolean fetchesPaused;
     private final FetchPause fetchPause = new FetchPause();
+    /** Numbers each connection, so that ingest applies a device clock learned on a connection to it alone. */
+    private final java.util.concurrent.atomic.AtomicLong connections = new java.util.concurrent.atomic.AtomicLong();
+    private final Map<String, Long> connectionOf = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param zone the household's time zone: the hub time handed to {@link SessionTarget#clockValue()}
@@ -99,13 +103,17 @@ public final class BleSessionManager implements AutoCloseable {
         this.listener = Objects.requireNonNull(listener, "listener");
     }
 
-    /** The sink to give the link: forwards every frame to {@code next} and lets the manager watch it. */
+    /**
+     * The sink to give the link: forwards every frame to {@code next}, numbered with the device's current
+     * connection, and lets the manager watch it.
+     */
     public FrameSink frameSink(FrameSink next) {
         Objects.requireNonNull(next, "next");
         this.downstream = next;
         return f -> {
-            submit(() -> onFrame(f));
-            next.accept(f);
+            RawFrame numbered = f.inConnection(connectionOf.getOrDefault(f.deviceAddress(), 0L));
+            submit(() -> onFrame(numbered));
+            next.accept(numbered);
         };
     }
 
@@ -202,6 +210,8 @@ public final class BleSessionManager implements AutoCloseable {
         SessionEvent.Stage stage = SessionEvent.Stage.CONNECT;
         DeviceProfile p = st.profile;
         try {
+            st.connectionNumber = connections.incrementAndGet();
+            connectionOf.put(st.address, st.connectionNumber);
             st.connection = l.connect(st.address, policy.connectTimeout());
             listener.onEvent(new SessionEvent.Connected(st.address, p.id(), clock.instant()));
             if (p.bonding().required() && !l.isPaired(st.address)) {
@@ -234,7 +244,7 @@ public final class BleSessionManager implements AutoCloseable {
             return SessionEvent.Stage.SET_CLOCK;
         } else if (a instanceof ConnectAction.Subscribe) {
             return SessionEvent.Stage.SUBSCRIBE;
-        } else if (a instanceof ConnectAction.ReadOnce) {
+        } else if (a instanceof ConnectAction.ReadOnce || a instanceof ConnectAction.ReadClock) {
             return SessionEvent.Stage.READ;
         }
         return SessionEvent.Stage.FETCH_RECORDS;
@@ -246,8 +256,12 @@ public final class BleSessionManager implements AutoCloseable {
             if (st.profile.quirks().doNotOverwriteClock()) {
                 return;
             }
-            c.write(clockAction.uuid(), st.target.clockValue().apply(ZonedDateTime.now(clock.withZone(zone))),
-                    WriteMode.WITH_RESPONSE);
+            Instant at = clock.instant();
+            Bytes value = st.target.clockValue().apply(ZonedDateTime.ofInstant(at, zone));
+            c.write(clockAction.uuid(), value, WriteMode.WITH_RESPONSE);
+            // the device took the hub's time: on this connection its clock is the hub's (ingest: offset zero)
+            downstream.accept(new RawFrame(st.address, GattUuid.normalize(clockAction.uuid()), value, at,
+                    st.connectionNumber, RawFrame.Kind.CLOCK_WRITTEN));
         } else if (action instanceof ConnectAction.Subscribe sub) {
             for (String uuid : sub.uuids()) {
                 c.subscribe(uuid);
@@ -255,13 +269,32 @@ public final class BleSessionManager implements AutoCloseable {
         } else if (action instanceof ConnectAction.ReadOnce read) {
             for (String uuid : read.uuids()) {
                 Bytes value = c.read(uuid);
-                downstream.accept(new RawFrame(st.address, uuid, value, clock.instant()));
+                downstream.accept(new RawFrame(st.address, uuid, value, clock.instant(), st.connectionNumber,
+                        RawFrame.Kind.RECEIVED));
             }
+        } else if (action instanceof ConnectAction.ReadClock read) {
+            readClock(st, read.uuid());
         } else if (action instanceof ConnectAction.RacpFetch fetch) {
             st.racpPending = true;
             st.racpUuid = fetch.controlPoint();
             c.write(fetch.controlPoint(), st.target.racpRequest().apply(pointers.lastCommittedRecord(st.address)),
                     WriteMode.WITH_RESPONSE);
+        }
+    }
+
+    /** Reads the device clock if it has one; without it (or refused) its readings stay uncorrected. */
+    private void readClock(DeviceState st, String uuid) {
+        if (!st.connection.has(uuid)) {
+            LOG.debug("{} has no clock characteristic {}: its times stay uncorrected", st.address, uuid);
+            return;
+        }
+        try {
+            Bytes value = st.connection.read(uuid);
+            downstream.accept(new RawFrame(st.address, GattUuid.normalize(uuid), value, clock.instant(),
+                    st.connectionNumber, RawFrame.Kind.RECEIVED));
+        } catch (BleLinkException e) {
+            LOG.info("clock of {} unreadable ({}): its times on this connection stay uncorrected", st.address,
+                    e.getMessage());
         }
     }
 

@@ -38,7 +38,7 @@ final class FakeCharacteristic extends FakeObject implements GattCharacteristic1
         if (!flags.contains("read")) {
             throw FakeBluez.error("org.bluez.Error.NotPermitted", "Read not permitted");
         }
-        byte[] v = (byte[]) value("Value");
+        byte[] v = device.onRead(uuid).orElseGet(() -> (byte[]) value("Value"));
         // bluetoothd updates the cached Value on every read, which emits PropertiesChanged like a notification
         send(v);
         return v;

@@ -277,6 +277,11 @@ final class FakeDevice extends FakeObject implements Device1, DeviceSide {
         spec.behaviour.onWrite(this, uuid, value);
     }
 
+    /** What a read of {@code uuid} returns now, if the firmware computes it (a clock); else the stored value. */
+    java.util.Optional<byte[]> onRead(String uuid) {
+        return spec.behaviour.onRead(this, uuid).map(byte[]::clone);
+    }
+
     void onNotifyStarted(String uuid) {
         bluez.onDeviceThread(() -> spec.behaviour.onNotifyStarted(this, uuid));
     }

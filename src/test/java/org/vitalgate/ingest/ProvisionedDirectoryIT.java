@@ -38,7 +38,7 @@ import org.vitalgate.transport.ble.Advertisement;
 import org.vitalgate.uplink.payload.JsonV1;
 
 /** The store-backed device directory, the session targets it feeds, and DIS strings reaching readings. */
-class ProvisionedDirectoryTest {
+class ProvisionedDirectoryIT {
     static final String CUFF = "00:09:1F:8E:2A:1C";
     static final String THERMO = "00:09:1F:11:22:33";
     static final String STRANGER = "7C:2F:80:AA:BB:CC";
@@ -65,6 +65,14 @@ class ProvisionedDirectoryTest {
     @AfterEach
     void close() {
         store.close();
+    }
+
+    /** Closes the store (its writer commits every queued job first) and opens the same file again. */
+    private void reopenStore() throws Exception {
+        store.close();
+        JsonV1 json = new JsonV1("test-hub");
+        store = SqliteStore.open(StoreSettings.defaults(dir.resolve("s.db")), Clock.systemUTC(), json, json,
+                () -> String.format("01HZZZZZZZZZZZZZZZZZZ%05d", ids.incrementAndGet()));
     }
 
     @Test
@@ -109,8 +117,8 @@ class ProvisionedDirectoryTest {
         // Temperature Measurement: flags 0 (Celsius, no time stamp), 36.90
         ingest.accept(new RawFrame(THERMO, "00002a1c-0000-1000-8000-00805f9b34fb",
                 Bytes.fromHex("00 6A 0E 00 FE"), now));
-        ingest.close();
-        Thread.sleep(300);
+        ingest.close();   // every frame has been handed to the store
+        reopenStore();     // the store's close commits everything handed to it: no waiting on the group commit
         List<OutboxMessage> pending = store.pending(Lane.CLINICAL, 0, 10);
         assertThat(pending).hasSize(1);
         JsonNode device = JSON.readTree(pending.get(0).payload().toByteArray()).path("device");
@@ -137,7 +145,7 @@ class ProvisionedDirectoryTest {
             assertThat(targets.targetFor(stranger)).isEmpty();
             assertThat(targets.targetFor(beacon)).isEmpty();
         }
-        Thread.sleep(300);
+        reopenStore();
         List<OutboxMessage> events = store.pending(Lane.DIAGNOSTIC, 0, 10);
         assertThat(events).hasSize(1);
         JsonNode e = JSON.readTree(events.get(0).payload().toByteArray());
