@@ -36,10 +36,8 @@ import org.vitalgate.transport.sim.bluez.PrivateDbus;
  */
 class BleFetchPauseIT {
     static final String THERMO = "00:09:1F:11:22:33";
-    static final Set<String> CODECS = Set.of("gatt.bps.measurement", "gatt.bps.feature", "gatt.gls.measurement",
-            "gatt.gls.measurement-context", "gatt.hts.measurement", "gatt.wss.measurement", "gatt.wss.feature",
-            "gatt.plxs.continuous", "gatt.plxs.spot-check", "gatt.cts.current-time", "nonin.oximetry",
-            "jumper.oximetry");
+    static final Set<String> CODECS = org.vitalgate.codec.CodecRegistry.standard().codecs().stream()
+            .map(org.vitalgate.codec.Codec::id).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     PrivateDbus bus;
     FakeBluez bluez;
