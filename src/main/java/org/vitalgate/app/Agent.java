@@ -165,7 +165,7 @@ public final class Agent implements AutoCloseable {
         }
         Ingest ingest = new Ingest(directory, codecs, store, clock, zone, new HubClockProbe(HubClockProbe.TIMESYNC),
                 Threads.named("ingest"),
-                10_000, new Ingest.Listener() {
+                Ingest.DEFAULT_QUEUE_BYTES, new Ingest.Listener() {
                     @Override
                     public void accepted(Reading reading) {
                         uplink.signal();
@@ -178,6 +178,7 @@ public final class Agent implements AutoCloseable {
                     d.agentCapability(), d.powerOnAdapter());
             ble = Optional.of(new BleIntake(link, bleOptions, clock, zone, store, provisioned, profiles, ingest,
                     () -> eventIds.next().value()));
+            ingest.addFlowControl(ble.get().flowControl());
         }
         return new Agent(config, json, clock, version, store, uplink, ingest, simulation, ble,
                 threads.scheduled("housekeeping"));

@@ -84,6 +84,11 @@ final class BleIntake implements AutoCloseable {
         }, event -> onSessionEvent(event, store, eventIds, clock));
     }
 
+    /** Where ingest pushes back: the device sessions pause memory fetches while ingest is behind. */
+    org.vitalgate.transport.FlowControl flowControl() {
+        return sessions.flowControl();
+    }
+
     /** The pairing window (closed by default; the CLI opens it while a technician pairs a device). */
     ProvisioningWindow window() {
         return window;

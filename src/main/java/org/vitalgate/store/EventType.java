@@ -18,6 +18,11 @@ public enum EventType {
     MEASUREMENT_WITHOUT_VALUE("measurement-without-value"),
     /** A multi-user device sent a record of a user slot not assigned to this patient; not forwarded. */
     READING_OF_OTHER_USER("reading-of-other-user"),
+    /**
+     * Frames of a device arrived while the ingest queue was full and were not kept (counted; at most one event a
+     * minute per device); its record pointer is held so it is asked for them again.
+     */
+    FRAMES_NOT_KEPT("frames-not-kept"),
     /** The store reached a bound and refuses readings until there is room again. */
     STORE_FULL("store-full"),
     /** A damaged store file was renamed aside and a fresh one opened. */

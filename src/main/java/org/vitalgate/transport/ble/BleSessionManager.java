@@ -85,6 +85,8 @@ public final class BleSessionManager implements AutoCloseable {
     private final Map<String, Advertisement> pendingAds = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile BluezBleLink link;
     private volatile FrameSink downstream = f -> { };
+    private volatile boolean fetchesPaused;
+    private final FetchPause fetchPause = new FetchPause();
     /** Numbers each connection, so that ingest applies a device clock learned on a connection to it alone. */
     private final java.util.concurrent.atomic.AtomicLong connections = new java.util.concurrent.atomic.AtomicLong();
     private final Map<String, Long> connectionOf = new java.util.concurrent.ConcurrentHashMap<>();
@@ -156,6 +158,15 @@ public final class BleSessionManager implements AutoCloseable {
         };
     }
 
+    /**
+     * Back-pressure from ingest: while paused no session starts, a session about to take data ends before it
+     * does, and sessions collecting are ended (the devices keep what they did not send; a record pointer only moves
+     * for what the store committed). Sessions ended so are retried without cooldown once fetching resumes.
+     */
+    public org.vitalgate.transport.FlowControl flowControl() {
+        return fetchPause;
+    }
+
     /** Starts acting on advertisements through {@code link}. */
     public void start(BluezBleLink link) {
         this.link = Objects.requireNonNull(link, "link");
@@ -180,6 +191,9 @@ public final class BleSessionManager implements AutoCloseable {
     private void onAdvertisement(Advertisement ad) {
         BluezBleLink l = link;
         if (l == null) {
+            return;
+        }
+        if (fetchesPaused) {
             return;
         }
         DeviceState st = states.get(ad.address());
@@ -227,6 +241,10 @@ public final class BleSessionManager implements AutoCloseable {
                 listener.onEvent(new SessionEvent.Bonded(st.address, clock.instant()));
             }
             for (ConnectAction action : p.onConnect()) {
+                if (fetchesPaused) {
+                    fetchPause.endPaused(st);
+                    return;
+                }
                 stage = stageOf(action);
                 perform(st, action);
             }
@@ -389,6 +407,59 @@ public final class BleSessionManager implements AutoCloseable {
         if (st.idleCheck != null) {
             st.idleCheck.cancel(false);
             st.idleCheck = null;
+        }
+    }
+
+    /** Pauses and resumes fetching; the state is a volatile flag, the session work runs on the ble-session thread. */
+    private final class FetchPause implements org.vitalgate.transport.FlowControl {
+        private static final long LOG_INTERVAL_NANOS = 60_000_000_000L;
+        private long pausesSinceLog;     // ble-session thread
+        private long lastLog = System.nanoTime() - LOG_INTERVAL_NANOS;
+
+        @Override
+        public void pauseFetches() {
+            fetchesPaused = true;
+            submit(this::paused);
+        }
+
+        @Override
+        public void resumeFetches() {
+            fetchesPaused = false;
+            submit(() -> LOG.debug("ingest caught up: device memory fetches go on"));
+        }
+
+        private void paused() {
+            if (!fetchesPaused) {
+                return;
+            }
+            int ended = 0;
+            for (DeviceState st : List.copyOf(states.values())) {
+                if (st.phase == Phase.COLLECTING) {
+                    endPaused(st);
+                    ended++;
+                }
+            }
+            pausesSinceLog++;
+            long now = System.nanoTime();
+            if (now - lastLog >= LOG_INTERVAL_NANOS) {   // a pause per transition, logged once a minute with counts
+                LOG.warn("ingest is behind: device memory fetches paused ({} time(s) since the last report; {} session(s)"
+                        + " ended now, their devices keep the rest of their data)", pausesSinceLog, ended);
+                pausesSinceLog = 0;
+                lastLog = now;
+            }
+        }
+
+        /** Ends a session for back-pressure: no failure, no cooldown (it is retried once fetching resumes). */
+        void endPaused(DeviceState st) {
+            cancelIdleCheck(st);
+            if (st.connection != null) {
+                st.connection.disconnect();
+                st.connection = null;
+            }
+            st.phase = Phase.IDLE;
+            st.racpPending = false;
+            st.notBefore = clock.instant();
+            listener.onEvent(new SessionEvent.Disconnected(st.address, st.frames, clock.instant()));
         }
     }
 
