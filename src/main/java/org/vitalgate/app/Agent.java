@@ -168,7 +168,7 @@ public final class Agent implements AutoCloseable {
         hubClock.start(housekeeping); // probes now, then keeps watching (a Pi has no real-time clock)
         Ingest ingest = new Ingest(directory, codecs, store, clock, zone, hubClock,
                 Threads.named("ingest"),
-                10_000, new Ingest.Listener() {
+                Ingest.DEFAULT_QUEUE_BYTES, new Ingest.Listener() {
                     @Override
                     public void accepted(Reading reading) {
                         uplink.signal();
@@ -181,6 +181,7 @@ public final class Agent implements AutoCloseable {
                     d.agentCapability(), d.powerOnAdapter());
             ble = Optional.of(new BleIntake(link, bleOptions, clock, zone, store, provisioned, profiles, ingest,
                     () -> eventIds.next().value(), hubClock));
+            ingest.addFlowControl(ble.get().flowControl());
         }
         return new Agent(config, json, clock, version, store, uplink, ingest, simulation, ble, housekeeping);
     }

@@ -107,7 +107,7 @@ class ProvisionedDirectoryIT {
     void deviceInformationStringsReachTheReadingBoundedAndCleaned() throws Exception {
         store.provision(THERMO, "generic-health-thermometer", "patient-t", OptionalInt.empty());
         Ingest ingest = new Ingest(directory, CodecRegistry.standard(), store, Clock.systemUTC(),
-                ZoneId.of("Europe/Berlin"), () -> HubClock.SYNCHRONIZED, Thread::new, 100, r -> { });
+                ZoneId.of("Europe/Berlin"), () -> HubClock.SYNCHRONIZED, Thread::new, Ingest.DEFAULT_QUEUE_BYTES, r -> { });
         Instant now = Instant.now();
         String longSerial = "SN-" + "9".repeat(80);
         ingest.accept(new RawFrame(THERMO, "00002a25-0000-1000-8000-00805f9b34fb",
