@@ -195,6 +195,9 @@ final class BleIntake implements AutoCloseable {
     private static void onSessionEvent(SessionEvent e, SqliteStore store, Supplier<String> ids, Clock clock) {
         if (e instanceof SessionEvent.Bonded b) {
             store.recordEvent(new Event(ids.get(), EventType.DEVICE_PAIRED, clock.instant(), Map.of("address", b.address())));
+        } else if (e instanceof SessionEvent.BondLost l) {
+            store.recordEvent(new Event(ids.get(), EventType.DEVICE_BOND_LOST, clock.instant(),
+                    Map.of("address", l.address(), "action", "removed; paired again on its next visit")));
         } else if (e instanceof SessionEvent.Connected c) {
             LOG.info("session with {} ({}) connected", c.address(), c.profileId());
         } else if (e instanceof SessionEvent.Disconnected d) {

@@ -10,6 +10,8 @@ public enum EventType {
     DEVICE_SEEN("device-seen"),
     /** A device bonded with the hub. */
     DEVICE_PAIRED("device-paired"),
+    /** A bonded BLE device refused the hub's keys; the stale bond was removed and the device is paired again. */
+    DEVICE_BOND_LOST("device-bond-lost"),
     /** A device value could not be decoded (malformed or unsupported); the reason and hex are attributes. */
     DECODE_FAILED("decode-failed"),
     /** A device record carried no value (e.g. "measurement unsuccessful"): not a vital sign. */

@@ -285,6 +285,43 @@ class BleEndToEndIT {
         assertThat(readingsFrom(backend, OXI).size()).isGreaterThan(before);
     }
 
+    /**
+     * An A&amp;D-like cuff that indicates everything it has not sent as soon as indications are on and hangs up
+     * after each upload; BlueZ keeps notification sessions across its disconnects (issue 8). Over three reconnects
+     * with a new measurement each time, every reading reaches the backend exactly once.
+     */
+    @Test
+    void aCuffThatHangsUpAfterEachUploadLosesNothingAcrossThreeReconnects() throws Exception {
+        PrivateDbus bus = closing(PrivateDbus.start());
+        FakeBluez bluez = closing(FakeBluez.start(bus.address()));
+        MosquittoBroker broker = closing(MosquittoBroker.startPlain());
+        MqttTestSubscriber backend = closing(MqttTestSubscriber.subscribe(broker, "vitalgate/v1/" + HUB + "/#"));
+        SimDevices.AndCuff cuff = new SimDevices.AndCuff(List.of(GattBytes.bloodPressure(120, 80, 93, 70, T0)));
+        bluez.addDevice(SimDevices.andUa651(CUFF, cuff));
+        AgentConfig cfg = config(broker, List.of(
+                new ProvisionedDevice(CUFF, "and-ua651ble", "patient-cuff", OptionalInt.empty())));
+        Agent agent = closing(Agent.create(cfg, Clock.systemUTC(), ZONE, "it", new Threads(), options(bus)));
+        agent.pairingWindow().orElseThrow().open(Duration.ofMinutes(5));
+        agent.start();
+
+        for (int visit = 1; visit <= 3; visit++) {
+            int reached = visit;
+            await().atMost(Duration.ofSeconds(20)).until(() -> readingsFrom(backend, CUFF).size() >= reached);
+            int uploads = cuff.uploads();
+            // measured while the cuff is away: sent the moment indications are on at the next visit
+            cuff.measure(GattBytes.bloodPressure(120 + visit, 80, 93, 70, T0.plusHours(visit)));
+            await().atMost(Duration.ofSeconds(20)).until(() -> cuff.uploads() > uploads);
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> readingsFrom(backend, CUFF).size() >= 4);
+        // one more visit with nothing new: nothing is re-sent
+        int uploads = cuff.uploads();
+        await().atMost(Duration.ofSeconds(20)).until(() -> cuff.uploads() > uploads);
+        assertThat(readingsFrom(backend, CUFF)).extracting(n -> types(n).get(0)).containsExactlyInAnyOrder(
+                "bp-systolic=120", "bp-systolic=121", "bp-systolic=122", "bp-systolic=123");
+        assertThat(cuff.clockWrittenBeforeData()).isTrue();
+        assertThat(bluez.droppedNotifications(CUFF)).isEmpty();
+    }
+
     @Test
     void theAgentRunsWithoutBlueZAndCollectsOnceItAppears() throws Exception {
         PrivateDbus bus = closing(PrivateDbus.start());

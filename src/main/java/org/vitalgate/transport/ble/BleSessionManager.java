@@ -82,6 +82,7 @@ public final class BleSessionManager implements AutoCloseable {
         return t;
     });
     private final Map<String, DeviceState> states = new HashMap<>();
+    private final Map<String, Advertisement> pendingAds = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile BluezBleLink link;
     private volatile FrameSink downstream = f -> { };
     private volatile boolean fetchesPaused;
@@ -117,10 +118,21 @@ public final class BleSessionManager implements AutoCloseable {
         };
     }
 
+    /**
+     * The listener to give the link. Advertisements are coalesced per address: while one of a device waits for the
+     * {@code ble-session} thread (busy connecting another device), newer ones replace it instead of queueing.
+     */
     public AdvertisementListener advertisementListener(AdvertisementListener next) {
         Objects.requireNonNull(next, "next");
         return a -> {
-            submit(() -> onAdvertisement(a));
+            if (pendingAds.put(a.address(), a) == null) {
+                submit(() -> {
+                    Advertisement latest = pendingAds.remove(a.address());
+                    if (latest != null) {
+                        onAdvertisement(latest);
+                    }
+                });
+            }
             next.onAdvertisement(a);
         };
     }
@@ -212,7 +224,16 @@ public final class BleSessionManager implements AutoCloseable {
         try {
             st.connectionNumber = connections.incrementAndGet();
             connectionOf.put(st.address, st.connectionNumber);
-            st.connection = l.connect(st.address, policy.connectTimeout());
+            try {
+                st.connection = l.connect(st.address, policy.connectTimeout());
+            } catch (BleLinkException e) {
+                if (p.bonding() == org.vitalgate.profile.Bonding.JUST_WORKS && l.isPaired(st.address)
+                        && lostBond(e)) {
+                    l.removeLostBond(st.address);
+                    listener.onEvent(new SessionEvent.BondLost(st.address, clock.instant()));
+                }
+                throw e;
+            }
             listener.onEvent(new SessionEvent.Connected(st.address, p.id(), clock.instant()));
             if (p.bonding().required() && !l.isPaired(st.address)) {
                 stage = SessionEvent.Stage.BOND;
@@ -237,6 +258,16 @@ public final class BleSessionManager implements AutoCloseable {
         } catch (BleLinkException | RuntimeException e) {
             fail(st, stage, e.getMessage() == null ? e.toString() : e.getMessage());
         }
+    }
+
+    /**
+     * A connection refused because the device no longer has our keys: it asks to pair again and BlueZ refuses a
+     * Just Works re-pairing while the device is paired ({@code JustWorksRepairing = never}).
+     */
+    private static boolean lostBond(BleLinkException e) {
+        String msg = String.valueOf(e.getMessage()) + " " + (e.getCause() == null ? "" : e.getCause().getMessage());
+        return msg.contains("key-missing") || e.errorName().filter(n -> n.equals("org.bluez.Error.AuthenticationFailed")
+                || n.equals("org.bluez.Error.AuthenticationRejected")).isPresent();
     }
 
     private static SessionEvent.Stage stageOf(ConnectAction a) {
@@ -330,6 +361,13 @@ public final class BleSessionManager implements AutoCloseable {
     private void onLinkDisconnected(String address) {
         DeviceState st = states.get(address);
         if (st != null && st.phase == Phase.COLLECTING) {
+            if (st.racpPending) {
+                // the RACP write's success reply alone proves nothing (a write in flight when the link drops can be
+                // answered as success): only the RACP response confirms the transfer
+                st.connection = null;
+                fail(st, SessionEvent.Stage.FETCH_RECORDS, "link lost before the RACP response");
+                return;
+            }
             end(st);
         }
     }
