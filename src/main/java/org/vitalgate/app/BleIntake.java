@@ -64,7 +64,7 @@ final class BleIntake implements AutoCloseable {
 
     BleIntake(BleLinkConfig linkConfig, BleOptions options, Clock clock, ZoneId zone, SqliteStore store,
               ProvisionedDirectory directory, List<DeviceProfile> profiles, FrameSink ingest,
-              Supplier<String> eventIds) {
+              Supplier<String> eventIds, Supplier<org.vitalgate.reading.HubClock> hubClock) {
         this.linkConfig = Objects.requireNonNull(linkConfig, "linkConfig");
         this.ingest = Objects.requireNonNull(ingest, "ingest");
         this.matcher = new ProfileMatcher(profiles);
@@ -72,7 +72,7 @@ final class BleIntake implements AutoCloseable {
         this.passkeys = options.passkeys();
         this.connector = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Threads.named("ble-connect"));
         ProvisionedTargets targets = new ProvisionedTargets(directory, matcher, store, clock, eventIds,
-                Duration.ofMinutes(10));
+                Duration.ofMinutes(10), hubClock);
         this.sessions = new BleSessionManager(options.policy(), clock, zone, targets, address -> {
             try {
                 return store.lastRecordNumber(address);
@@ -82,6 +82,11 @@ final class BleIntake implements AutoCloseable {
                 return OptionalLong.empty();
             }
         }, event -> onSessionEvent(event, store, eventIds, clock));
+    }
+
+    /** Where ingest pushes back: the device sessions pause memory fetches while ingest is behind. */
+    org.vitalgate.transport.FlowControl flowControl() {
+        return sessions.flowControl();
     }
 
     /** The pairing window (closed by default; the CLI opens it while a technician pairs a device). */
@@ -190,6 +195,9 @@ final class BleIntake implements AutoCloseable {
     private static void onSessionEvent(SessionEvent e, SqliteStore store, Supplier<String> ids, Clock clock) {
         if (e instanceof SessionEvent.Bonded b) {
             store.recordEvent(new Event(ids.get(), EventType.DEVICE_PAIRED, clock.instant(), Map.of("address", b.address())));
+        } else if (e instanceof SessionEvent.BondLost l) {
+            store.recordEvent(new Event(ids.get(), EventType.DEVICE_BOND_LOST, clock.instant(),
+                    Map.of("address", l.address(), "action", "removed; paired again on its next visit")));
         } else if (e instanceof SessionEvent.Connected c) {
             LOG.info("session with {} ({}) connected", c.address(), c.profileId());
         } else if (e instanceof SessionEvent.Disconnected d) {

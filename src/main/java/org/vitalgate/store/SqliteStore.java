@@ -203,6 +203,32 @@ public final class SqliteStore implements Outbox, AutoCloseable {
     }
 
     /**
+     * Frames of {@code address} were lost before they could be decoded (the ingest queue was full): their record
+     * numbers are unknown, but they came after {@code lastKept}, the last record of the device handed to
+     * {@link #submit} before them (empty if none this run: then its stored pointer is the bound). The device's
+     * pointer is held there until the record after it is stored, so the device is asked for the lost records
+     * again rather than skipped when later records are stored. Devices without record numbers are not affected.
+     * Devices whose records are not numbered consecutively are asked again from the bound until the process
+     * restarts (re-sent records are dropped by their dedup key).
+     */
+    public synchronized void holdRecordPointer(String address, OptionalLong lastKept) throws StoreException {
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(lastKept, "lastKept");
+        ensureOpen();
+        try {
+            OptionalLong bound = lastKept.isPresent() ? lastKept : queries.lastRecordNumber(address);
+            long hole = bound.isPresent() ? bound.getAsLong() + 1 : 0;
+            Long known = recordHoles.get(address);
+            if (known == null || hole < known) {
+                recordHoles.put(address, hole);
+            }
+            queries.lowerCursors(Map.of(address, recordHoles.get(address)));
+        } catch (SQLException e) {
+            throw failure("holding the record pointer of " + address, e);
+        }
+    }
+
+    /**
      * Provisions (or re-provisions) the device at {@code address}: its readings are forwarded under
      * {@code patientKey} from now on. One assignment per address; a new one replaces the old.
      *

@@ -78,7 +78,7 @@ public final class Demo {
         ZoneId zone = ZoneId.systemDefault();
         // the same home as `vitalgate run` with simulation.enabled: over BLE when dbus-daemon is there
         SimulatedHomeSetup setup = SimulatedHomeSetup.of(config(broker, dir), dir, clock, zone);
-        AgentConfig cfg = setup.config();
+        AgentConfig cfg = setup.overBle() ? setup.config() : withoutBle(setup.config());
         out.println(setup.description());
         LiveView view = new LiveView(out, clock);
         try (SimulatedHomeSetup home = setup;
@@ -147,6 +147,12 @@ public final class Demo {
                 options.interval().multipliedBy(BluezHome.PROFILES.size()), 1.0, patient);
         return new AgentConfig(HUB, uplink, StoreSettings.defaults(dir.resolve("vitalgate.db")), sim,
                 Duration.ofSeconds(30), LogLevel.WARN, dir.resolve("device-profiles"), dir.resolve("control.sock"),
-                List.of(), new BleSettings(false, "hci0"));
+                List.of(), new BleSettings(true, "hci0"));
+    }
+
+    /** The demo never touches the machine's own Bluetooth adapter. */
+    private static AgentConfig withoutBle(AgentConfig c) {
+        return new AgentConfig(c.hubId(), c.uplink(), c.store(), c.simulation(), c.healthInterval(), c.logLevel(),
+                c.profilesDir(), c.controlSocket(), c.devices(), new BleSettings(false, c.ble().adapter()));
     }
 }

@@ -19,7 +19,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What a backend subscriber sees, one line per reading, and a running account of delivery: readings received,
+ * What a backend subscriber sees, one line per reading (the measured time is marked {@code !} when it lies after
+ * the receipt, {@code ?} when it is an ambiguous local time; "dev clock" is the device clock offset the hub
+ * applied, {@code unknown} when it could not learn it), and a running account of delivery: readings received,
  * duplicates (same id again, harmless), seq gaps still open. Thread-safe (messages arrive on the MQTT client's
  * thread, summaries are asked for from the demo thread).
  */
@@ -28,7 +30,7 @@ public final class LiveView {
     static final int WIDTH = 100;
     /** A reading published this long after the hub received it waited in the outbox (broker unreachable). */
     static final Duration HELD = Duration.ofSeconds(2);
-    private static final String ROW = "%6s  %-20s %-38s %-8s %-9s %s";
+    private static final String ROW = "%6s  %-18s %-38s %-9s %-9s %s";
     /** Numbers exactly as on the wire: 36.50 stays 36.50 (a double would print 36.5). */
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -86,7 +88,7 @@ public final class LiveView {
             return;
         }
         if (seq > maxSeq) {
-            for (long s = maxSeq + 1; s < seq; s++) {
+            for (long s = Math.max(maxSeq + 1, seq - 10_000); s < seq; s++) {   // a view, not a ledger: bounded
                 missing.add(s);
             }
             maxSeq = seq;
@@ -98,9 +100,14 @@ public final class LiveView {
         Instant measured = Instant.parse(t.path("measured").asText());
         boolean held = t.has("published")
                 && Duration.between(received, Instant.parse(t.path("published").asText())).compareTo(HELD) >= 0;
-        String clockOffset = t.has("deviceClockOffsetMs") ? offset(t.path("deviceClockOffsetMs").asLong()) : "-";
-        line(String.format(ROW, seq, device(n.path("device"), 20), clip(values(n.path("measurements")), 38),
-                HHMMSS.format(measured), clockOffset,
+        // the device clock offset the hub applied; "unknown": the device clock could not be learned (time kept as
+        // reported); "-": the device sent no time
+        String clockOffset = t.has("deviceClockOffsetMs") ? offset(t.path("deviceClockOffsetMs").asLong())
+                : t.has("device") ? "unknown" : "-";
+        String flags = t.path("flags").toString();
+        String mark = flags.contains("measured-after-received") ? "!" : flags.contains("ambiguous-local-time") ? "?" : "";
+        line(String.format(ROW, seq, device(n.path("device"), 18), clip(values(n.path("measurements")), 38),
+                HHMMSS.format(measured) + mark, clockOffset,
                 latency(Duration.between(received, clock.instant()).toMillis()) + (held ? " +outbox" : "")));
     }
 

@@ -21,8 +21,8 @@ import org.vitalgate.transport.sim.BluezHome;
  * The simulated home, one and the same for {@code vitalgate demo} and for {@code vitalgate run} with
  * {@code simulation.enabled}: when {@code dbus-daemon} is available, five BLE peripherals behind a fake BlueZ on a
  * private D-Bus, provisioned to the simulation's patient and collected through the agent's real BLE path (device
- * profiles, pairing, sessions); otherwise the same kinds of device feeding ingest directly. In the BLE case the
- * agent's BLE goes to the private bus, not to the machine's adapter. Not thread-safe; close it after the agent.
+ * profiles, pairing, sessions); otherwise (or with {@code ble.enabled: false}) the same kinds of device feeding
+ * ingest directly. In the BLE case the agent's BLE goes to the private bus, not to the machine's adapter. Not thread-safe; close it after the agent.
  */
 public final class SimulatedHomeSetup implements AutoCloseable {
     private final AgentConfig config;
@@ -50,7 +50,8 @@ public final class SimulatedHomeSetup implements AutoCloseable {
         // the configured interval is per device; the home takes turns among its five devices
         Duration homeInterval = Duration.ofMillis(Math.max(1,
                 (long) (sim.interval().dividedBy(BluezHome.PROFILES.size()).toMillis() / sim.speed())));
-        Optional<String> noBle = BleDemoHome.unavailableReason();
+        Optional<String> noBle = config.ble().enabled() ? BleDemoHome.unavailableReason()
+                : Optional.of("ble.enabled is false");
         if (noBle.isEmpty()) {
             try {
                 BleDemoHome home = BleDemoHome.start(dir, clock, zone, homeInterval);

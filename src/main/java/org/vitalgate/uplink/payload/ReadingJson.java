@@ -14,6 +14,7 @@ import org.vitalgate.reading.Reading;
 import org.vitalgate.reading.ReadingDraft;
 import org.vitalgate.reading.StatusFlag;
 import org.vitalgate.reading.TimeChain;
+import org.vitalgate.reading.TimeFlag;
 
 /** Writes the body of a v1 reading ({@code docs/schemas/reading-v1.schema.json}). Stateless; thread-safe. */
 final class ReadingJson {
@@ -121,6 +122,15 @@ final class ReadingJson {
         }
         g.writeStringField("received", WireTime.instant(t.receivedAt()));
         g.writeStringField("hubClock", t.hubClock().wire());
+        if (!t.flags().isEmpty()) {
+            List<TimeFlag> flags = new ArrayList<>(t.flags());
+            flags.sort(null); // enum order: deterministic bytes
+            g.writeArrayFieldStart("flags");
+            for (TimeFlag f : flags) {
+                g.writeString(f.wire());
+            }
+            g.writeEndArray();
+        }
         g.writeEndObject();
     }
 }

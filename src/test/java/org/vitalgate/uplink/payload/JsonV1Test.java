@@ -31,6 +31,7 @@ import org.vitalgate.reading.Reading;
 import org.vitalgate.reading.ReadingDraft;
 import org.vitalgate.reading.StatusFlag;
 import org.vitalgate.reading.TimeChain;
+import org.vitalgate.reading.TimeFlag;
 import org.vitalgate.reading.Transport;
 import org.vitalgate.reading.Unit;
 import org.vitalgate.store.Event;
@@ -62,7 +63,7 @@ class JsonV1Test {
         assertThat(text(stored)).startsWith("{\"v\":1,\"id\":\"01KB1Z5C8N6Y0Q3W7E2R4T6Y8V\",\"seq\":42,")
                 .endsWith("\"received\":\"2026-11-27T08:15:03.250Z\",\"hubClock\":\"synchronized\"}}")
                 .contains("\"time\":{\"device\":\"2026-11-27T09:15:00\",\"measured\":\"2026-11-27T08:15:00.000Z\","
-                        + "\"correction\":\"device-local\"")
+                        + "\"correction\":\"device-local-uncorrected\"")
                 .contains("\"flags\":[\"irregular-pulse\"]")
                 .contains("{\"type\":\"bp-systolic\",\"value\":128,\"unit\":\"mm[Hg]\",\"mdc\":150021,"
                         + "\"mdcRef\":\"MDC_PRESS_BLD_NONINV_SYS\",\"loinc\":\"8480-6\"}");
@@ -73,6 +74,37 @@ class JsonV1Test {
         PayloadSchemas.assertValid(Kind.READING, sent);
         assertThat(tree(sent).get("time").get("published").asText()).isEqualTo("2026-11-27T08:20:00.007Z");
         assertThat(tree(sent).get("device").get("userSlot").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void doubtfulTimesAreFlaggedOnTheWireAndTheSchemaTiesTheOffsetToItsCorrection() throws Exception {
+        Reading r = SampleReadings.bloodPressure(3);
+        TimeChain t = r.content().time();
+        TimeChain future = new TimeChain(t.deviceTime(), t.receivedAt().plusSeconds(300), t.correction(),
+                t.deviceClockOffset(), t.receivedAt(), t.hubClock(), Set.of(TimeFlag.AMBIGUOUS_LOCAL_TIME));
+        byte[] sent = JsonV1.stampPublished(v1.encode(withTime(r, future)), PUBLISHED);
+        PayloadSchemas.assertValid(Kind.READING, sent);
+        assertThat(text(sent)).contains("\"hubClock\":\"synchronized\",\"flags\":[\"measured-after-received\","
+                + "\"ambiguous-local-time\"]");
+        assertThat(text(JsonV1.stampPublished(v1.encode(r), PUBLISHED))).as("nothing doubtful: no time.flags")
+                .doesNotContain("\"time\":{\"flags\"").doesNotContain("measured-after-received");
+
+        String ok = text(JsonV1.stampPublished(v1.encode(SampleReadings.worstCase()), PUBLISHED));
+        PayloadSchemas.assertValid(Kind.READING, ok.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String noOffset = ok.replaceFirst("\"deviceClockOffsetMs\":-?[0-9]+,", "");
+        assertThat(PayloadSchemas.problems(Kind.READING, noOffset.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .as("device-clock-offset without its offset").isNotEmpty();
+        String uncorrectedWithOffset = ok.replace("\"correction\":\"device-clock-offset\"",
+                "\"correction\":\"device-local-uncorrected\"");
+        assertThat(PayloadSchemas.problems(Kind.READING,
+                uncorrectedWithOffset.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .as("an uncorrected time with an offset").isNotEmpty();
+    }
+
+    private static Reading withTime(Reading r, TimeChain time) {
+        ReadingDraft d = r.content();
+        return new ReadingDraft(d.id(), d.dedupKey(), d.device(), d.patientKey(), d.userSlot(), d.deviceRecordNumber(),
+                time, d.measurements(), d.flags(), d.origin()).committed(r.seq());
     }
 
     @Test
