@@ -67,7 +67,7 @@ public final class SimulatedHomeSetup implements AutoCloseable {
                         new BleSettings(true, "hci0"));
                 return new SimulatedHomeSetup(overBle, Optional.of(home), "Simulated home: "
                         + BluezHome.PROFILES.size() + " BLE devices behind a fake BlueZ on a private D-Bus;\n"
-                        + "  the agent collects them through its real BLE path (profiles in " + profiles + ")");
+                        + "  the agent collects them through its real BLE path\n  (device profiles: " + profiles + ")");
             } catch (Exception e) {
                 noBle = Optional.of("the private D-Bus / fake BlueZ did not start: " + e.getMessage());
             }
