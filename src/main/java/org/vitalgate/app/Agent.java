@@ -126,6 +126,7 @@ public final class Agent implements AutoCloseable {
             throw e;
         }
 
+        HubClockProbe hubClock = new HubClockProbe(HubClockProbe.TIMESYNC);
         Holder<MqttUplink> uplinkRef = new Holder<>();
         RemoteCommands commands = new RemoteCommands(
                 (requestId, ok, message, details) -> {
@@ -138,7 +139,7 @@ public final class Agent implements AutoCloseable {
                 () -> statusFigures(store, uplinkRef.value));
         MqttUplink uplink = new MqttUplink(config.uplink(), store, statusPayloads(json, version, clock),
                 (message, publishedAt) -> JsonV1.stampPublished(message.payload().toByteArray(), publishedAt),
-                commands::onCommand, uplinkEvents(store, eventIds, clock), clock);
+                commands::onCommand, uplinkEvents(store, eventIds, clock), clock, hubClock);
         uplinkRef.value = uplink;
 
         MapDeviceDirectory simulated = new MapDeviceDirectory();
@@ -162,7 +163,7 @@ public final class Agent implements AutoCloseable {
             home.devices().forEach(d -> simulated.put(simulatedDevice(d, config.simulation().patientKey())));
             simulation = Optional.of(home);
         }
-        Ingest ingest = new Ingest(directory, codecs, store, clock, zone, new HubClockProbe(HubClockProbe.TIMESYNC),
+        Ingest ingest = new Ingest(directory, codecs, store, clock, zone, hubClock,
                 Threads.named("ingest"),
                 10_000, new Ingest.Listener() {
                     @Override
