@@ -48,6 +48,7 @@ public final class Ingest implements FrameSink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Ingest.class);
     private static final Duration EVENT_INTERVAL = Duration.ofMinutes(10);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(20);
+    private static final int MAX_TAIL_OCTETS = 64;
 
     private final DeviceDirectory devices;
     private final CodecRegistry codecs;
@@ -242,7 +243,7 @@ public final class Ingest implements FrameSink, AutoCloseable {
         }
         Optional<org.vitalgate.codec.Codec<?>> codecImpl = codecs.byId(codecId);
         if (codecImpl.isPresent() && !codecImpl.get().isMeasurement()) {
-            Decoded<?> value = codecImpl.get().decode(frame.payload());
+            Decoded<?> value = codecImpl.get().decode(frame.payload(), device.trailingOctets());
             if (value instanceof Decoded.Ok<?> ok && ok.value() instanceof DeviceInformationString dis) {
                 devices.deviceInformation(device.identity().address(), dis);
             } else if (!(value instanceof Decoded.Ok<?>)) {
@@ -252,7 +253,10 @@ public final class Ingest implements FrameSink, AutoCloseable {
             }
             return;
         }
-        Decoded<MappedReading> decoded = mapper.map(codecId, frame.payload());
+        Decoded<MappedReading> decoded = mapper.map(codecId, frame.payload(), device.trailingOctets());
+        if (decoded instanceof Decoded.Ok<MappedReading> ok && !ok.value().trailingOctets().isEmpty()) {
+            trailingIgnored(frame, codecId, ok.value().trailingOctets());
+        }
         if (decoded instanceof Decoded.Ok<MappedReading> ok && !ok.value().measurements().isEmpty()) {
             submit(device, ok.value(), frame);
         } else if (decoded instanceof Decoded.Ok<MappedReading> ok) {
@@ -312,8 +316,21 @@ public final class Ingest implements FrameSink, AutoCloseable {
         listener.refused(draft, cause);
     }
 
+    /**
+     * The profile says {@code trailingOctets: ignore}: the reading was decoded from the octets its flags announce;
+     * what the device appended is reported raw (at most {@value #MAX_TAIL_OCTETS} octets of it), once per interval
+     * per device and codec, so that a backend can see fields the hub does not decode.
+     */
+    private void trailingIgnored(RawFrame frame, String codecId, org.vitalgate.reading.Bytes tail) {
+        org.vitalgate.reading.Bytes shown = tail.size() > MAX_TAIL_OCTETS ? tail.slice(0, MAX_TAIL_OCTETS) : tail;
+        event("trailing:" + frame.deviceAddress() + ":" + codecId, EventType.TRAILING_OCTETS_IGNORED, Map.of(
+                "address", frame.deviceAddress(), "codec", codecId, "octets", Integer.toString(tail.size()),
+                "hex", shown.hex()));
+    }
+
     private void decodeFailed(RawFrame frame, String codecId, Decoded<?> failure) {
         String reason = failure instanceof Decoded.Malformed<?> m ? "malformed: " + m.reason() + " at " + m.offset()
+                + (org.vitalgate.codec.Lengths.isTrailing(m) ? " (device profile: trailingOctets: reject)" : "")
                 : failure instanceof Decoded.Unsupported<?> u ? "unsupported: " + u.feature() : "unknown";
         LOG.debug("{} {} {}: {} hex={}", frame.deviceAddress(), frame.channel(), codecId, reason, frame.payload().hex());
         event("decode-failed:" + frame.deviceAddress() + ":" + codecId, EventType.DECODE_FAILED,

@@ -108,7 +108,8 @@ public final class ProvisionedDirectory implements DeviceDirectory {
         for (CharacteristicSpec c : p.characteristics()) {
             c.codec().ifPresent(id -> codecs.put(c.uuid().toLowerCase(Locale.ROOT), id));
         }
-        return new KnownDevice(identity, a.patientKey(), a.userSlot(), codecs, p.quirks().deviceTimeIsUtc());
+        return new KnownDevice(identity, a.patientKey(), a.userSlot(), codecs, p.quirks().deviceTimeIsUtc(),
+                p.quirks().trailingOctets());
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.vitalgate.codec.TrailingOctets;
 
 /**
  * Turns one parsed YAML document into a {@link DeviceProfile}, collecting every error instead of stopping at the
@@ -377,20 +378,28 @@ final class ProfileParser {
             return Quirks.none();
         }
         if (!q.isObject()) {
-            error("quirks", "expected a mapping of quirk name → true/false");
+            error("quirks", "expected a mapping of quirk name → true/false (trailingOctets → reject/ignore)");
             return Quirks.none();
         }
         Set<String> on = new HashSet<>();
+        TrailingOctets trailing = TrailingOctets.REJECT;
         for (Iterator<String> it = q.fieldNames(); it.hasNext(); ) {
             String k = it.next();
-            if (!Quirks.NAMES.contains(k)) {
-                error("quirks." + k, "unknown quirk (known: " + Quirks.NAMES + ")");
+            if (k.equals(Quirks.TRAILING_OCTETS)) {
+                String v = q.get(k).isTextual() ? q.get(k).asText() : "";
+                if (v.equals("ignore")) {
+                    trailing = TrailingOctets.IGNORE;
+                } else if (!v.equals("reject")) {
+                    error("quirks." + k, "expected reject or ignore");
+                }
+            } else if (!Quirks.NAMES.contains(k)) {
+                error("quirks." + k, "unknown quirk (known: " + Quirks.NAMES + ", " + Quirks.TRAILING_OCTETS + ")");
             } else if (!q.get(k).isBoolean()) {
                 error("quirks." + k, "expected true or false");
             } else if (q.get(k).asBoolean()) {
                 on.add(k);
             }
         }
-        return Quirks.of(on);
+        return Quirks.of(on, trailing);
     }
 }

@@ -23,6 +23,11 @@ public enum EventType {
      * minute per device); its record pointer is held so it is asked for them again.
      */
     FRAMES_NOT_KEPT("frames-not-kept"),
+    /**
+     * A device appended octets its flags do not announce; its profile says {@code trailingOctets: ignore}, so the
+     * reading was kept and the octets are reported raw (at most once per 10 min per device and codec).
+     */
+    TRAILING_OCTETS_IGNORED("trailing-octets-ignored"),
     /** The store reached a bound and refuses readings until there is room again. */
     STORE_FULL("store-full"),
     /** A damaged store file was renamed aside and a fresh one opened. */
