@@ -46,6 +46,7 @@ final class GroupCommitWriter {
     private final int maxBatch;
     private final Sink sink;
     private final Thread thread;
+    private volatile long heartbeat = System.nanoTime();   // the writer loop's last turn (systemd watchdog)
 
     GroupCommitWriter(int capacity, Duration window, int maxBatch, Sink sink, ThreadFactory threads) {
         this.queue = new ArrayBlockingQueue<>(capacity);
@@ -103,10 +104,16 @@ final class GroupCommitWriter {
         return left;
     }
 
+    /** {@link System#nanoTime()} of the writer loop's last turn (it turns at least every idle tick). */
+    long heartbeatNanos() {
+        return heartbeat;
+    }
+
     private void run() {
         List<Job> batch = new ArrayList<>();
         boolean stopping = false;
         while (!stopping) {
+            heartbeat = System.nanoTime();
             try {
                 Job first = queue.poll(IDLE_TICK_MS, TimeUnit.MILLISECONDS);
                 if (first == null) {

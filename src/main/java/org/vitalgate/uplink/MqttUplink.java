@@ -98,6 +98,7 @@ public final class MqttUplink implements AutoCloseable {
     private final AtomicBoolean signalled = new AtomicBoolean();
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile long heartbeat = System.nanoTime();   // the uplink loop's last poll (systemd watchdog)
     private final String cmdPrefix;
     private final Supplier<HubClock> hubClock;
     private final OutageLog outage;
@@ -152,6 +153,7 @@ public final class MqttUplink implements AutoCloseable {
         if (started.compareAndSet(false, true)) {
             loop.execute(this::connect);
             poll = loop.scheduleWithFixedDelay(() -> {
+                heartbeat = System.nanoTime();
                 try {                                  // a periodic task that throws is never run again
                     publisher.markMaybeMore();
                     publisher.pump();
@@ -190,6 +192,14 @@ public final class MqttUplink implements AutoCloseable {
             }
         });
         return true;
+    }
+
+    /**
+     * {@link System#nanoTime()} of the uplink thread's last periodic poll (every second, connected or not): stale
+     * when the uplink thread is stuck, whatever the MQTT keepalive on the Netty thread says. Thread-safe.
+     */
+    public long heartbeatNanos() {
+        return heartbeat;
     }
 
     public UplinkState state() {

@@ -32,17 +32,30 @@ final class AgentProcess implements AutoCloseable {
     }
 
     static AgentProcess start(Path config, Path log, String... command) throws IOException {
-        return start(jar(), Path.of("").toAbsolutePath(), config, log, command);
+        return start(config, log, java.util.Map.of(), command);
+    }
+
+    /** As {@link #start(Path, Path, String...)} with extra environment variables (e.g. systemd's). */
+    static AgentProcess start(Path config, Path log, java.util.Map<String, String> env, String... command)
+            throws IOException {
+        return start(jar(), Path.of("").toAbsolutePath(), config, log, env, command);
     }
 
     /** As {@link #start(Path, Path, String...)} with another jar (e.g. a copy in an installation directory) and cwd. */
     static AgentProcess start(Path jar, Path workingDir, Path config, Path log, String... command) throws IOException {
+        return start(jar, workingDir, config, log, java.util.Map.of(), command);
+    }
+
+    private static AgentProcess start(Path jar, Path workingDir, Path config, Path log, java.util.Map<String, String> env,
+                                      String... command) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx48m", "-XX:+UseSerialGC", "-jar", jar.toAbsolutePath().toString()));
         cmd.addAll(command.length == 0 ? List.of("run", "--config", config.toString()) : List.of(command));
-        Process p = new ProcessBuilder(cmd).directory(workingDir.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(workingDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.environment().putAll(env);
+        Process p = pb.start();
         return new AgentProcess(p, log);
     }
 
