@@ -163,7 +163,10 @@ public final class Agent implements AutoCloseable {
             home.devices().forEach(d -> simulated.put(simulatedDevice(d, config.simulation().patientKey())));
             simulation = Optional.of(home);
         }
-        Ingest ingest = new Ingest(directory, codecs, store, clock, zone, new HubClockProbe(HubClockProbe.TIMESYNC),
+        ScheduledExecutorService housekeeping = threads.scheduled("housekeeping");
+        HubClockProbe hubClock = HubClockProbe.system();
+        hubClock.start(housekeeping); // probes now, then keeps watching (a Pi has no real-time clock)
+        Ingest ingest = new Ingest(directory, codecs, store, clock, zone, hubClock,
                 Threads.named("ingest"),
                 Ingest.DEFAULT_QUEUE_BYTES, new Ingest.Listener() {
                     @Override
@@ -177,11 +180,10 @@ public final class Agent implements AutoCloseable {
             BleLinkConfig link = new BleLinkConfig(bleOptions.busAddress(), config.ble().adapter(), d.agentPath(),
                     d.agentCapability(), d.powerOnAdapter());
             ble = Optional.of(new BleIntake(link, bleOptions, clock, zone, store, provisioned, profiles, ingest,
-                    () -> eventIds.next().value()));
+                    () -> eventIds.next().value(), hubClock));
             ingest.addFlowControl(ble.get().flowControl());
         }
-        return new Agent(config, json, clock, version, store, uplink, ingest, simulation, ble,
-                threads.scheduled("housekeeping"));
+        return new Agent(config, json, clock, version, store, uplink, ingest, simulation, ble, housekeeping);
     }
 
     /** Starts connecting, taking readings and housekeeping. */

@@ -64,7 +64,7 @@ final class BleIntake implements AutoCloseable {
 
     BleIntake(BleLinkConfig linkConfig, BleOptions options, Clock clock, ZoneId zone, SqliteStore store,
               ProvisionedDirectory directory, List<DeviceProfile> profiles, FrameSink ingest,
-              Supplier<String> eventIds) {
+              Supplier<String> eventIds, Supplier<org.vitalgate.reading.HubClock> hubClock) {
         this.linkConfig = Objects.requireNonNull(linkConfig, "linkConfig");
         this.ingest = Objects.requireNonNull(ingest, "ingest");
         this.matcher = new ProfileMatcher(profiles);
@@ -72,7 +72,7 @@ final class BleIntake implements AutoCloseable {
         this.passkeys = options.passkeys();
         this.connector = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Threads.named("ble-connect"));
         ProvisionedTargets targets = new ProvisionedTargets(directory, matcher, store, clock, eventIds,
-                Duration.ofMinutes(10));
+                Duration.ofMinutes(10), hubClock);
         this.sessions = new BleSessionManager(options.policy(), clock, zone, targets, address -> {
             try {
                 return store.lastRecordNumber(address);

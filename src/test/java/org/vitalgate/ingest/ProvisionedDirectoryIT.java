@@ -156,6 +156,32 @@ class ProvisionedDirectoryIT {
     }
 
     @Test
+    void devicesWhoseClockIsWrittenOrRecordsFetchedWaitForASynchronizedHubClock() throws Exception {
+        String cuff = "00:09:1F:8E:2A:1C";
+        store.provision(cuff, "and-ua651ble", "p", OptionalInt.empty());
+        store.provision(THERMO, "generic-health-thermometer", "p", OptionalInt.empty());
+        java.util.concurrent.atomic.AtomicReference<HubClock> hubClock =
+                new java.util.concurrent.atomic.AtomicReference<>(HubClock.NOT_SYNCHRONIZED);
+        ProvisionedTargets targets = new ProvisionedTargets(directory, new ProfileMatcher(profiles), store,
+                Clock.systemUTC(), () -> "unused", Duration.ofMinutes(10), hubClock::get);
+        Advertisement cuffAd = new Advertisement(cuff, Optional.of("A&D_UA-651BLE_8E2A1C"), -50,
+                Set.of("00001810-0000-1000-8000-00805f9b34fb"), Map.of(), Instant.now());
+        Advertisement thermo = new Advertisement(THERMO, Optional.empty(), -50,
+                Set.of("00001809-0000-1000-8000-00805f9b34fb"), Map.of(), Instant.now());
+        // after boot, before NTP: the cuff's session would write a wrong clock into it; it keeps its readings
+        assertThat(targets.targetFor(cuffAd)).isEmpty();
+        assertThat(targets.targetFor(cuffAd)).isEmpty();
+        // a device whose clock the hub only reads is collected (its readings say hubClock: not-synchronized)
+        assertThat(targets.targetFor(thermo)).isPresent();
+        hubClock.set(HubClock.SYNCHRONIZED);
+        assertThat(targets.targetFor(cuffAd)).hasValueSatisfying(t ->
+                assertThat(t.profile().id()).isEqualTo("and-ua651ble"));
+        // a hub that cannot tell (no timesyncd, chrony or timedatectl) does not stop collecting
+        hubClock.set(HubClock.UNKNOWN);
+        assertThat(targets.targetFor(cuffAd)).isPresent();
+    }
+
+    @Test
     void noSessionIsStartedWhileTheStoreRefusesReadings() throws Exception {
         java.util.concurrent.atomic.AtomicLong freeDisk = new java.util.concurrent.atomic.AtomicLong(1);
         JsonV1 json = new JsonV1("test-hub");
