@@ -93,8 +93,9 @@ public final class Ingest implements FrameSink, AutoCloseable {
      * @param queueBytes bound of the ingest queue in bytes (payload plus {@value IntakeQueue#FRAME_OVERHEAD} per
      *                   frame): fetches pause above half of it and resume below a quarter; a frame that does not fit
      *                   is not kept (see {@link #accept})
-     * @param hubClock whether the hub clock is NTP-synchronized, asked once per reading (it travels in the time
-     *                 chain: a Raspberry Pi without RTC runs on a stale clock after a power cut until NTP answers)
+     * @param hubClock whether the hub clock is NTP-synchronized, asked once per frame as it is received (it travels
+     *                 in the time chain: a Raspberry Pi without RTC runs on a stale clock after a power cut until
+     *                 NTP answers); called on transport threads, so it must be cheap and never block
      */
     public Ingest(DeviceDirectory devices, CodecRegistry codecs, SqliteStore store, Clock clock,
                   java.time.ZoneId zone, java.util.function.Supplier<HubClock> hubClock, ThreadFactory threads,
@@ -122,7 +123,9 @@ public final class Ingest implements FrameSink, AutoCloseable {
      */
     @Override
     public void accept(RawFrame frame) {
-        IntakeQueue.Offer offer = queue.offer(frame);
+        // whether the hub clock was right is a fact of the receipt, sampled now: the clock may synchronize (and
+        // step) while the frame waits in the queue
+        IntakeQueue.Offer offer = queue.offer(frame, hubClock.get());
         if (offer == IntakeQueue.Offer.CLOSED) {
             long n = framesAfterClose.incrementAndGet();
             long now = System.nanoTime();
@@ -171,7 +174,7 @@ public final class Ingest implements FrameSink, AutoCloseable {
                 }
                 reportLosses(false);
                 if (next != null) {
-                    handle(next.frame());
+                    handle(next.frame(), next.hubClock());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -212,7 +215,7 @@ public final class Ingest implements FrameSink, AutoCloseable {
                 now, Map.of("address", address, "frames", Long.toString(frames), "reason", "ingest queue full"))));
     }
 
-    private void handle(RawFrame frame) {
+    private void handle(RawFrame frame, HubClock hubClockAtReceipt) {
         Optional<KnownDevice> known = devices.lookup(frame.deviceAddress());
         if (known.isEmpty()) {
             event("device-seen:" + frame.deviceAddress(), EventType.DEVICE_SEEN,
@@ -258,7 +261,7 @@ public final class Ingest implements FrameSink, AutoCloseable {
             trailingIgnored(frame, codecId, ok.value().trailingOctets());
         }
         if (decoded instanceof Decoded.Ok<MappedReading> ok && !ok.value().measurements().isEmpty()) {
-            submit(device, ok.value(), frame);
+            submit(device, ok.value(), frame, hubClockAtReceipt);
         } else if (decoded instanceof Decoded.Ok<MappedReading> ok) {
             // A record without a value ("measurement unsuccessful"): evidence of an attempt, not a vital sign.
             event("no-value:" + frame.deviceAddress(), EventType.MEASUREMENT_WITHOUT_VALUE, Map.of(
@@ -268,7 +271,7 @@ public final class Ingest implements FrameSink, AutoCloseable {
         }
     }
 
-    private void submit(KnownDevice device, MappedReading m, RawFrame frame) {
+    private void submit(KnownDevice device, MappedReading m, RawFrame frame, HubClock hubClockAtReceipt) {
         if (device.userSlot().isPresent() && m.userId().isPresent()
                 && device.userSlot().getAsInt() != m.userId().getAsInt()) {
             // a multi-user device: this record belongs to another user slot, not to the assigned patient
@@ -277,7 +280,7 @@ public final class Ingest implements FrameSink, AutoCloseable {
             return;
         }
         TimeChain time = times.chain(device.identity().address(), frame.connection(), m.deviceTime(),
-                frame.receivedAt(), device.deviceTimeIsUtc(), hubClock.get());
+                frame.receivedAt(), device.deviceTimeIsUtc(), hubClockAtReceipt);
         java.util.OptionalInt slot = m.userId().isPresent() ? m.userId() : device.userSlot();
         List<org.vitalgate.reading.MeasurementType> types = m.measurements().stream().map(Measurement::type).toList();
         ReadingDraft draft = new ReadingDraft(ids.next(),

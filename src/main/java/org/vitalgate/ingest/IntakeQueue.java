@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.vitalgate.reading.HubClock;
 import org.vitalgate.transport.FlowControl;
 import org.vitalgate.transport.RawFrame;
 
@@ -26,7 +27,8 @@ final class IntakeQueue {
     static final int FRAME_OVERHEAD = 160;
 
     /** A queued frame: {@code ticket} counts frames in arrival order. */
-    record Entry(RawFrame frame, long ticket, int cost) {
+    /** A queued frame, with whether the hub clock was synchronized when it was received (sampled then). */
+    record Entry(RawFrame frame, HubClock hubClock, long ticket, int cost) {
     }
 
     /**
@@ -73,7 +75,12 @@ final class IntakeQueue {
     }
 
     /** Queues {@code f} if it fits; otherwise records the loss. Never blocks. */
-    synchronized Offer offer(RawFrame f) {
+    /** As {@link #offer(RawFrame, HubClock)}, for a frame whose hub clock state does not matter (tests). */
+    Offer offer(RawFrame f) {
+        return offer(f, HubClock.UNKNOWN);
+    }
+
+    synchronized Offer offer(RawFrame f, HubClock hubClock) {
         if (closed) {
             return Offer.CLOSED;
         }
@@ -83,7 +90,7 @@ final class IntakeQueue {
                     (a, b) -> new Loss(a.address(), a.afterTicket(), a.frames() + b.frames()));
             return Offer.FULL;
         }
-        entries.addLast(new Entry(f, ++lastTicket, cost));
+        entries.addLast(new Entry(f, hubClock, ++lastTicket, cost));
         bytes += cost;
         if (!paused && bytes >= highWater) {
             paused = true;
