@@ -72,7 +72,8 @@ public final class Demo {
             Path brokerDir = Files.createTempDirectory("vitalgate-demo-broker-");
             local = LocalMosquitto.start(brokerDir);
             broker = local.uri();
-            out.println("Started Mosquitto on " + broker + " (files in " + brokerDir + ")");
+            out.println("Started Mosquitto on " + broker);
+            out.println("  (its files: " + brokerDir + ")");
         }
         Clock clock = Clock.systemUTC();
         ZoneId zone = ZoneId.systemDefault();
