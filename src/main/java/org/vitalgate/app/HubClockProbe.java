@@ -148,10 +148,20 @@ public final class HubClockProbe implements Supplier<HubClock> {
         return commands.output(TIMEDATECTL).flatMap(ClockSyncOutputs::timedatectlShow).orElse(HubClock.UNKNOWN);
     }
 
-    /** Runs {@code command} with a 2 s deadline, in the C locale; stderr discarded. */
+    /** The environment of a probe command: C locale, no systemd notify socket or watchdog of the service. */
+    static void scrub(java.util.Map<String, String> env) {
+        env.put("LC_ALL", "C");
+        env.keySet().removeAll(List.of("NOTIFY_SOCKET", "WATCHDOG_PID", "WATCHDOG_USEC"));
+    }
+
+    /**
+     * Runs {@code command} with a 2 s deadline, in the C locale; stderr discarded. The service's systemd notify
+     * socket is not passed on: systemd tools report their own failures there ({@code ERRNO=}), which would read
+     * as the agent's.
+     */
     static Optional<String> run(List<String> command) {
         ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
-        pb.environment().put("LC_ALL", "C");
+        scrub(pb.environment());
         Process p;
         try {
             p = pb.start();
