@@ -154,6 +154,11 @@ final class BleIntake implements AutoCloseable {
             }
             sessions.start(l);
             try {
+                if (!matcher.unfilterableProfiles().isEmpty()) {
+                    LOG.warn("profiles {} name no service UUID: discovery runs unfiltered (every neighbour's"
+                            + " advertisements reach the hub); give them match.serviceUuids or a characteristic"
+                            + " service", matcher.unfilterableProfiles());
+                }
                 l.startDiscovery(matcher.discoveryServiceUuids());
             } catch (BleLinkException e) {
                 // remembered by the link: discovery starts when BlueZ appears

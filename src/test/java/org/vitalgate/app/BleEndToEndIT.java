@@ -240,6 +240,15 @@ class BleEndToEndIT {
         assertThat(oxi.path("time").path("correction").asText()).isEqualTo("hub-receive-time");
         assertThat(oxi.path("time").has("device")).isFalse();
         assertThat(types(oxi)).anyMatch(t -> t.startsWith("spo2="));
+        // matched by the generic PLX profile: make and model come from the device's Device Information, read
+        // before its data; the thermometer has none, and its reading names none (no placeholder)
+        assertThat(readingsFrom(backend, OXI)).allSatisfy(n -> {
+            assertThat(n.path("device").path("manufacturer").asText()).isEqualTo("Contec");
+            assertThat(n.path("device").path("model").asText()).isEqualTo("CMS50D-BT");
+        });
+        JsonNode thermoDevice = readingsFrom(backend, THERMO).get(0).path("device");
+        assertThat(thermoDevice.has("manufacturer")).isFalse();
+        assertThat(thermoDevice.has("model")).isFalse();
 
         // glucose: bonded by passkey, records 7..9 with their record numbers
         assertThat(bluez.isPaired(GUIDE)).isTrue();

@@ -183,13 +183,32 @@ class ProfileLoaderTest {
     }
 
     @Test
-    void discoveryFilterIsTheUnionOfServiceUuidsUnlessAProfileMatchesByNameOnly() throws Exception {
+    void discoveryIsFilteredByServiceUuidsAlsoForProfilesMatchedByName() throws Exception {
         List<DeviceProfile> all = loader.loadDirectory(Path.of("device-profiles"));
-        assertThat(new ProfileMatcher(all).discoveryServiceUuids()).isEmpty(); // nonin-3230 matches by name only
-        List<DeviceProfile> withUuids = all.stream().filter(p -> !p.match().serviceUuids().isEmpty()).toList();
-        assertThat(new ProfileMatcher(withUuids).discoveryServiceUuids()).contains(
+        ProfileMatcher m = new ProfileMatcher(all);
+        // nonin-3230 matches by name; its Oximetry Service (which the device advertises) joins the filter, so
+        // discovery never runs unfiltered with the shipped profiles
+        assertThat(m.unfilterableProfiles()).isEmpty();
+        assertThat(m.discoveryServiceUuids()).contains(
                 "00001810-0000-1000-8000-00805f9b34fb", "00001808-0000-1000-8000-00805f9b34fb",
-                "cdeacb80-5235-4c07-8846-93a37ee6b86d");
+                "cdeacb80-5235-4c07-8846-93a37ee6b86d", "46a970e0-0d5f-11e2-8b5e-0002a5d5c51b");
+        // a name-only profile naming no service at all would be hidden by a filter: then none is set
+        DeviceProfile nameOnly = loader.parse("x.yaml", """
+                schema: 1
+                id: acme-x
+                manufacturer: Acme
+                model: X
+                transport: ble
+                match: {advertisedNamePrefix: "ACME-"}
+                onConnect:
+                  - subscribe: [0x2A35]
+                characteristics:
+                  - {uuid: 0x2A35, mode: indicate, codec: gatt.bps.measurement}
+                """);
+        List<DeviceProfile> withNameOnly = new java.util.ArrayList<>(all);
+        withNameOnly.add(nameOnly);
+        assertThat(new ProfileMatcher(withNameOnly).unfilterableProfiles()).containsExactly("acme-x");
+        assertThat(new ProfileMatcher(withNameOnly).discoveryServiceUuids()).isEmpty();
     }
 
     @Test

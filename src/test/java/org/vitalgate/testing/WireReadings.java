@@ -60,7 +60,7 @@ public final class WireReadings {
         }
         JsonNode d = n.get("device");
         DeviceIdentity device = new DeviceIdentity(parseWire(Transport.values(), d.get("transport").asText()),
-                d.get("address").asText(), d.get("manufacturer").asText(), d.get("model").asText(),
+                d.get("address").asText(), text(d, "manufacturer"), text(d, "model"),
                 text(d, "serialNumber"), text(d, "firmware"), d.get("profileId").asText());
         List<Measurement> ms = new ArrayList<>();
         for (JsonNode m : n.get("measurements")) {

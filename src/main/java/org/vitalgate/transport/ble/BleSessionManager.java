@@ -53,6 +53,7 @@ public final class BleSessionManager implements AutoCloseable {
     private static final class DeviceState {
         final String address;
         Phase phase = Phase.IDLE;
+        boolean deviceInformationRead;
         DeviceProfile profile;
         SessionTarget target;
         String racpUuid;
@@ -240,6 +241,7 @@ public final class BleSessionManager implements AutoCloseable {
                 l.pair(st.address, policy.pairTimeout());
                 listener.onEvent(new SessionEvent.Bonded(st.address, clock.instant()));
             }
+            readDeviceInformation(st);
             for (ConnectAction action : p.onConnect()) {
                 if (fetchesPaused) {
                     fetchPause.endPaused(st);
@@ -258,6 +260,36 @@ public final class BleSessionManager implements AutoCloseable {
         } catch (BleLinkException | RuntimeException e) {
             fail(st, stage, e.getMessage() == null ? e.toString() : e.getMessage());
         }
+    }
+
+    /** Device Information strings (0x180A): manufacturer, model, serial, firmware. */
+    private static final List<String> DEVICE_INFORMATION = List.of(GattUuid.of16(0x2A29), GattUuid.of16(0x2A24),
+            GattUuid.of16(0x2A25), GattUuid.of16(0x2A26));
+
+    /**
+     * Reads the Device Information strings the device has, once per device while the hub runs, before any data
+     * step: readings of this very session then carry the device's own make, model, serial and firmware (a generic
+     * profile knows none of them). A failed read costs only the identity, never the session.
+     */
+    private void readDeviceInformation(DeviceState st) {
+        if (st.deviceInformationRead) {
+            return;
+        }
+        BleConnection c = st.connection;
+        for (String uuid : DEVICE_INFORMATION) {
+            if (!c.has(uuid)) {
+                continue;
+            }
+            try {
+                Bytes value = c.read(uuid);
+                downstream.accept(new RawFrame(st.address, uuid, value, clock.instant(), st.connectionNumber,
+                        RawFrame.Kind.RECEIVED));
+            } catch (BleLinkException e) {
+                LOG.debug("Device Information {} of {} unreadable: {}", uuid, st.address, e.getMessage());
+                return;
+            }
+        }
+        st.deviceInformationRead = true;
     }
 
     /**

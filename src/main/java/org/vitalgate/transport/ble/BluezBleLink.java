@@ -374,6 +374,11 @@ public final class BluezBleLink implements AutoCloseable {
 
     // ------------------------------------------------------------------ helpers
 
+    /** Advertisement updates merged into a waiting one of the same device (not queued one by one). */
+    long coalescedAdvertisements() {
+        return loop.coalescedAdvertisements();
+    }
+
     private String devicePath(String address) throws BleLinkException {
         return objects.devicePath(config.adapterPath(), address)
                 .orElseThrow(() -> new BleLinkException("unknown device " + address + " (not discovered)"));

@@ -58,8 +58,14 @@ final class ReadingJson {
         g.writeObjectFieldStart("device");
         g.writeStringField("transport", d.transport().wire());
         g.writeStringField("address", Fields.text("device.address", d.address(), 1, Fields.ADDRESS));
-        g.writeStringField("manufacturer", Fields.text("device.manufacturer", d.manufacturer(), 0, Fields.DEVICE_TEXT));
-        g.writeStringField("model", Fields.text("device.model", d.model(), 0, Fields.DEVICE_TEXT));
+        // unknown make or model is left out, never replaced by a placeholder
+        if (d.manufacturer().isPresent()) {
+            g.writeStringField("manufacturer",
+                    Fields.text("device.manufacturer", d.manufacturer().get(), 1, Fields.DEVICE_TEXT));
+        }
+        if (d.model().isPresent()) {
+            g.writeStringField("model", Fields.text("device.model", d.model().get(), 1, Fields.DEVICE_TEXT));
+        }
         if (d.serialNumber().isPresent()) {
             g.writeStringField("serialNumber",
                     Fields.text("device.serialNumber", d.serialNumber().get(), 0, Fields.DEVICE_TEXT));

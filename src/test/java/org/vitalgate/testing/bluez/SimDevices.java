@@ -172,6 +172,8 @@ public final class SimDevices {
                 .advertises("1822")
                 .service("1822", ch("2A5F", "notify"), ch("2A5E", "indicate"),
                         ch("2A60", new byte[] {0, 0}, "read"))
+                .service("180A", ch("2A29", "Contec".getBytes(java.nio.charset.StandardCharsets.UTF_8), "read"),
+                        ch("2A24", "CMS50D-BT".getBytes(java.nio.charset.StandardCharsets.UTF_8), "read"))
                 .behaviour(firmware)
                 .build();
     }

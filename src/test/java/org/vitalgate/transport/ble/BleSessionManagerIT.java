@@ -151,9 +151,12 @@ class BleSessionManagerIT {
         assertThat(eventNames(GUIDE)).containsSubsequence("Connected", "Bonded", "Disconnected");
         assertThat(bluez.device(GUIDE).writes("2A52")).extracting(Bytes::of)
                 .containsExactly(Bytes.fromHex("01 03 01 08 00"));
+        // the meter's Device Information (its make) is read before its data, then records after the pointer
         assertThat(frames).extracting(f -> f.payload().hex()).containsExactly(
+                Bytes.of("Ascensia".getBytes(java.nio.charset.StandardCharsets.UTF_8)).hex(),
                 Bytes.of(records.get(1).measurement()).hex(), Bytes.of(records.get(1).context()).hex(),
                 Bytes.of(records.get(2).measurement()).hex(), "06000101");
+        assertThat(frames.get(0).channel()).isEqualTo(GattUuid.of16(0x2A29));
         // the meter does not hang up by itself: the session disconnected after the RACP response
         assertThat(bluez.isConnected(GUIDE)).isFalse();
     }

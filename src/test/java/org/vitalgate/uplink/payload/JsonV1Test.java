@@ -213,6 +213,24 @@ class JsonV1Test {
     }
 
     @Test
+    void anUnknownMakeAndModelAreLeftOutNeverAPlaceholder() throws Exception {
+        ReadingDraft b = SampleReadings.bloodPressure(1).content();
+        DeviceIdentity anonymous = new DeviceIdentity(Transport.BLE, "A4:C1:38:00:11:22", Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), "generic-plx-oximeter");
+        Reading r = new ReadingDraft(b.id(), b.dedupKey(), anonymous, b.patientKey(), b.userSlot(),
+                b.deviceRecordNumber(), b.time(), b.measurements(), b.flags(), b.origin()).committed(1);
+        byte[] sent = JsonV1.stampPublished(v1.encode(r), PUBLISHED);
+        JsonNode device = new ObjectMapper().readTree(sent).path("device");
+        assertThat(device.has("manufacturer")).isFalse();
+        assertThat(device.has("model")).isFalse();
+        assertThat(device.path("profileId").asText()).isEqualTo("generic-plx-oximeter");
+        PayloadSchemas.assertValid(Kind.READING, sent);
+        // a blank name is no name either
+        assertThat(new DeviceIdentity(Transport.BLE, "A4:C1:38:00:11:22", " ", "", Optional.empty(),
+                Optional.empty(), "x").manufacturer()).isEmpty();
+    }
+
+    @Test
     void valuesOutsideTheSchemaAreRefused() {
         ReadingDraft b = SampleReadings.bloodPressure(1).content();
         DeviceIdentity longModel = new DeviceIdentity(Transport.BLE, "A4:C1:38:00:11:22", "Acme", "m".repeat(65),

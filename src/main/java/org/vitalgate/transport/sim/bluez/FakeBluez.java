@@ -324,6 +324,18 @@ public final class FakeBluez implements AutoCloseable {
         return d != null && d.connected();
     }
 
+    /** {@code n} advertisements of a discovered device in a burst, RSSI -40, -41, … (a crowded neighbourhood). */
+    public void advertiseBurst(String address, int n) {
+        FakeDevice d = devices.get(address);
+        if (d == null) {
+            throw new IllegalStateException(address + " not discovered");
+        }
+        for (int i = 0; i < n; i++) {
+            d.spec.setRssi(-40 - i % 50);
+            d.advertised();
+        }
+    }
+
     /** Whether a Connect() to {@code address} is in progress. */
     public boolean isConnecting(String address) {
         FakeDevice d = devices.get(address);
