@@ -32,7 +32,7 @@ import org.vitalgate.reading.HubClock;
  * </ol>
  * {@link #get()} returns the last result and never runs a command; {@link #refresh()} probes (commands have a
  * deadline) and is run on the scheduler given to {@link #start}: every {@link #UNSYNCHRONIZED_POLL} while the clock
- * is not known to be synchronized, every {@link #SYNCHRONIZED_POLL} after. Each change is logged once and handed
+ * is known to be unsynchronized, every {@link #SYNCHRONIZED_POLL} otherwise. Each change is logged once and handed
  * to the listeners (on the polling thread; they must not block). Thread-safe.
  */
 public final class HubClockProbe implements Supplier<HubClock> {
@@ -93,7 +93,8 @@ public final class HubClockProbe implements Supplier<HubClock> {
     }
 
     private void schedule(ScheduledExecutorService scheduler) {
-        Duration delay = last == HubClock.SYNCHRONIZED ? SYNCHRONIZED_POLL : UNSYNCHRONIZED_POLL;
+        // quick while a synchronization is awaited; a machine without any time service is asked rarely
+        Duration delay = last == HubClock.NOT_SYNCHRONIZED ? UNSYNCHRONIZED_POLL : SYNCHRONIZED_POLL;
         try {
             scheduler.schedule(() -> {
                 try {
