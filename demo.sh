@@ -17,7 +17,7 @@ build() {
   pid=$!
   while kill -0 "$pid" 2>/dev/null; do
     # "[INFO] --- compiler:3.13.0:compile (default-compile) @ vitalgate ---" -> "compile"
-    step=$(grep -o -- '--- [a-z-]*:[^:]*:[a-z-]*' "$log" 2>/dev/null | tail -1 | sed 's/.*://' || true)
+    step=$(grep -o -- '--- [a-z-]*:[^:]*:[A-Za-z-]*' "$log" 2>/dev/null | tail -1 | sed 's/.*://' || true)
     if [ -n "$step" ] && [ "$step" != "$last" ]; then
       printf '  %-14s (%ds; %s downloads so far)\n' "$step" $((SECONDS - start)) \
         "$(grep -c '^\[INFO\] Downloaded\|^Downloaded' "$log" 2>/dev/null || true)"

@@ -111,9 +111,12 @@ public final class LiveView {
                 latency(Duration.between(received, clock.instant()).toMillis()) + (held ? " +outbox" : "")));
     }
 
-    /** The model always; the manufacturer in front when it is known and fits. */
+    /** The model always (the address when the model is unknown); the manufacturer in front when known and it fits. */
     static String device(JsonNode d, int width) {
         String model = d.path("model").asText();
+        if (model.isEmpty()) {
+            return clip(d.path("address").asText(), width);
+        }
         String maker = d.path("manufacturer").asText();
         String both = maker + " " + model;
         if (!maker.isEmpty() && !maker.equals("unknown") && both.length() <= width) {
@@ -166,7 +169,8 @@ public final class LiveView {
     }
 
     private static String latency(long ms) {
-        return ms < 10_000 ? ms + " ms" : (ms / 1000) + " s";
+        return ms < 1000 ? ms + " ms" : ms < 10_000 ? String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0)
+                : (ms / 1000) + " s";
     }
 
     private static String clip(String s, int n) {

@@ -58,13 +58,15 @@ class LiveViewTest {
         show(reading(device("unknown", "Pulse Oximeter Service"), Measurement.of(MeasurementType.SPO2, "97",
                 Unit.PERCENT)), RECEIVED);
         show(SampleReadings.worstCase().content().committed(3), RECEIVED);   // 64-character names, six values
+        show(reading(device("", ""), Measurement.of(MeasurementType.BODY_TEMPERATURE, "36.5", Unit.CEL)), RECEIVED);
         view.onMessage("vitalgate/v1/demo-hub/events", ("{\"v\":1,\"type\":\"device-seen\",\"attributes\":{\"a\":\""
                 + "x".repeat(300) + "\"}}").getBytes(StandardCharsets.UTF_8));
         List<String> lines = text().lines().toList();
-        assertThat(lines).hasSize(6).allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(100));
+        assertThat(lines).hasSize(7).allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(100));
         assertThat(lines.get(2)).contains("Contour Next One").doesNotContain("Ascensia");
         assertThat(lines.get(3)).contains("Pulse Oximeter").doesNotContain("unknown");
         assertThat(lines.get(4)).contains("m".repeat(17));
+        assertThat(lines.get(5)).as("an unknown model: the address").contains("00:09:1F:5A:00:01");
     }
 
     @Test
