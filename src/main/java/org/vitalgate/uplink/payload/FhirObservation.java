@@ -51,7 +51,9 @@ final class FhirObservation {
         Optional<VitalSign> vs = FhirCodes.vitalSign(type, m.unit());
         boolean glucose = FhirCodes.specialization(type) == FhirCodes.SPEC_GLUCOSE;
         String mdc = Integer.toString(type.mdc());
-        begin(g, fullUrl, vs.map(VitalSign::profile), "PhdNumericObservation");
+        // a Vital Signs profile is claimed for a value only: R4's bmi profile, for one, requires valueQuantity
+        boolean hasValue = m.quantity() instanceof Quantity.Value && absentReason(m.quantity()) == null;
+        begin(g, fullUrl, vs.filter(v -> hasValue).map(VitalSign::profile), "PhdNumericObservation");
         if (glucose) {
             writeSpecimen(g, type);
         }
@@ -252,21 +254,31 @@ final class FhirObservation {
 
     /** valueQuantity, or the dataAbsentReason of a special value or of an invalid/unavailable measurement. */
     private void value(JsonGenerator g, Quantity q) throws IOException {
-        String absent = has(StatusFlag.INVALID_MEASUREMENT) ? "error"
-                : has(StatusFlag.MEASUREMENT_UNAVAILABLE) ? "not-performed" : null;
-        if (absent == null && q instanceof Quantity.Value v) {
-            FhirJson.quantity(g, "valueQuantity", v);
-            return;
-        }
+        String absent = absentReason(q);
         if (absent == null) {
-            absent = switch (((Quantity.Special) q).kind()) {
+            FhirJson.quantity(g, "valueQuantity", (Quantity.Value) q);
+        } else {
+            FhirJson.codeable(g, "dataAbsentReason", "", new Coding(FhirCodes.DATA_ABSENT, absent, ""));
+        }
+    }
+
+    /** The data-absent-reason code when there is no value to send (PHD IG FLOATs and Measurement Status), or null. */
+    private String absentReason(Quantity q) {
+        if (has(StatusFlag.INVALID_MEASUREMENT)) {
+            return "error";
+        }
+        if (has(StatusFlag.MEASUREMENT_UNAVAILABLE)) {
+            return "not-performed";
+        }
+        if (q instanceof Quantity.Special s) {
+            return switch (s.kind()) {
                 case NAN -> "not-a-number";
                 case POSITIVE_INFINITY -> "positive-infinity";
                 case NEGATIVE_INFINITY -> "negative-infinity";
                 case NRES, RESERVED -> "error";
             };
         }
-        FhirJson.codeable(g, "dataAbsentReason", "", new Coding(FhirCodes.DATA_ABSENT, absent, ""));
+        return null;
     }
 
     private void interpretation(JsonGenerator g) throws IOException {

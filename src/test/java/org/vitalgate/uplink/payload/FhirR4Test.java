@@ -154,13 +154,26 @@ class FhirR4Test {
                     .filter(o -> !o.getCode().getCodingFirstRep().getCode().equals("67975")).toList();
             for (Measurement m : r.content().measurements()) {
                 String mdc = Integer.toString(m.type().mdc());
-                Quantity q = obs.stream().flatMap(o -> quantities(o, mdc).stream()).findFirst()
-                        .orElseThrow(() -> new AssertionError(c.name() + ": no value for " + mdc));
-                if (m.quantity() instanceof org.vitalgate.reading.Quantity.Value v) {
-                    assertThat(q.getValue()).as(c.name() + " value").isEqualTo(v.value());
-                    assertThat(q.getValue().scale()).as(c.name() + " precision").isEqualTo(v.value().scale());
+                List<org.hl7.fhir.r4.model.Base> coded = elements(obs, mdc);
+                assertThat(coded).as(c.name() + ": one element coded " + mdc).hasSize(1);
+                org.hl7.fhir.r4.model.Base e = coded.get(0);
+                Quantity q = e instanceof Observation o ? (o.hasValueQuantity() ? o.getValueQuantity() : null)
+                        : ((Observation.ObservationComponentComponent) e).hasValueQuantity()
+                        ? ((Observation.ObservationComponentComponent) e).getValueQuantity() : null;
+                if (m.quantity() instanceof org.vitalgate.reading.Quantity.Value v
+                        && !r.content().flags().contains(org.vitalgate.reading.StatusFlag.INVALID_MEASUREMENT)
+                        && !r.content().flags().contains(org.vitalgate.reading.StatusFlag.MEASUREMENT_UNAVAILABLE)) {
+                    assertThat(q).as(c.name() + " value of " + mdc).isNotNull();
+                    // plain notation, as in JSON v1: a positive device exponent (2.047E+4) is written 20470
+                    assertThat(q.getValue()).as(c.name() + " value").isEqualByComparingTo(v.value());
+                    assertThat(q.getValue().scale()).as(c.name() + " precision")
+                            .isEqualTo(Math.max(0, v.value().scale()));
                     assertThat(q.getCode()).isEqualTo(m.unit().ucum());
                     assertThat(q.getSystem()).isEqualTo("http://unitsofmeasure.org");
+                } else {
+                    assertThat(q).as(c.name() + ": no number for a special value").isNull();
+                    assertThat(e instanceof Observation o ? o.hasDataAbsentReason()
+                            : ((Observation.ObservationComponentComponent) e).hasDataAbsentReason()).isTrue();
                 }
             }
             for (Observation o : obs) {
@@ -170,15 +183,17 @@ class FhirR4Test {
         }
     }
 
-    /** The valueQuantity of the Observation or component coded with MDC {@code mdc}, or none. */
-    private static List<Quantity> quantities(Observation o, String mdc) {
-        List<Quantity> out = new ArrayList<>();
-        if (o.getCode().getCoding().stream().anyMatch(c -> c.getCode().equals(mdc)) && o.hasValueQuantity()) {
-            out.add(o.getValueQuantity());
-        }
-        for (Observation.ObservationComponentComponent c : o.getComponent()) {
-            if (c.getCode().getCoding().stream().anyMatch(x -> x.getCode().equals(mdc)) && c.hasValueQuantity()) {
-                out.add(c.getValueQuantity());
+    /** The Observations and components coded with MDC {@code mdc}. */
+    private static List<org.hl7.fhir.r4.model.Base> elements(List<Observation> obs, String mdc) {
+        List<org.hl7.fhir.r4.model.Base> out = new ArrayList<>();
+        for (Observation o : obs) {
+            if (o.getCode().getCoding().stream().anyMatch(c -> c.getCode().equals(mdc))) {
+                out.add(o);
+            }
+            for (Observation.ObservationComponentComponent c : o.getComponent()) {
+                if (c.getCode().getCoding().stream().anyMatch(x -> x.getCode().equals(mdc))) {
+                    out.add(c);
+                }
             }
         }
         return out;
