@@ -79,7 +79,8 @@ class ArchitectureTest {
 
     @Test
     void onlyTheCommandLineUsesTheConsole() {
-        noClasses().that().resideOutsideOfPackage("org.vitalgate.cli..")
+        // the logging backend writes the log to stdout (journald reads it there)
+        noClasses().that().resideOutsideOfPackages("org.vitalgate.cli..", "org.vitalgate.app.log..")
                 .should().accessField(System.class, "out")
                 .orShould().accessField(System.class, "err")
                 .check(classes);

@@ -36,6 +36,7 @@ import org.vitalgate.reading.Reading;
 import org.vitalgate.reading.ReadingIds;
 import org.vitalgate.reading.Transport;
 import org.vitalgate.store.Event;
+import org.vitalgate.store.EventType;
 import org.vitalgate.store.OutboxStats;
 import org.vitalgate.store.PayloadEncoder;
 import org.vitalgate.store.SqliteStore;
@@ -169,9 +170,12 @@ public final class Agent implements AutoCloseable {
             home.devices().forEach(d -> simulated.put(simulatedDevice(d, config.simulation().patientKey())));
             simulation = Optional.of(home);
         }
-        Ingest ingest = new Ingest(directory, codecs, store, clock, zone, new HubClockProbe(HubClockProbe.TIMESYNC),
+        ScheduledExecutorService housekeeping = threads.scheduled("housekeeping");
+        HubClockProbe hubClock = HubClockProbe.system();
+        hubClock.start(housekeeping); // probes now, then keeps watching (a Pi has no real-time clock)
+        Ingest ingest = new Ingest(directory, codecs, store, clock, zone, hubClock,
                 Threads.named("ingest"),
-                10_000, new Ingest.Listener() {
+                Ingest.DEFAULT_QUEUE_BYTES, new Ingest.Listener() {
                     @Override
                     public void accepted(Reading reading) {
                         uplink.signal();
@@ -183,10 +187,10 @@ public final class Agent implements AutoCloseable {
             BleLinkConfig link = new BleLinkConfig(bleOptions.busAddress(), config.ble().adapter(), d.agentPath(),
                     d.agentCapability(), d.powerOnAdapter());
             ble = Optional.of(new BleIntake(link, bleOptions, clock, zone, store, provisioned, profiles, ingest,
-                    () -> eventIds.next().value()));
+                    () -> eventIds.next().value(), hubClock));
+            ingest.addFlowControl(ble.get().flowControl());
         }
-        return new Agent(config, json, clock, version, store, uplink, ingest, simulation, ble,
-                threads.scheduled("housekeeping"));
+        return new Agent(config, json, clock, version, store, uplink, ingest, simulation, ble, housekeeping);
     }
 
     /** Starts connecting, taking readings and housekeeping. */
@@ -199,6 +203,25 @@ public final class Agent implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(this::purge, 0, 6, TimeUnit.HOURS);
         LOG.info("vitalgate {} started: hub {}, broker {} ({} readings), store {}", version, config.hubId(),
                 config.uplink().broker(), config.payload().format().wire(), config.store().path());
+    }
+
+    /** The loops whose progress feeds the systemd watchdog: ingest, the store writer and the uplink. */
+    public List<org.vitalgate.app.systemd.Watchdog.Loop> loops() {
+        return List.of(new org.vitalgate.app.systemd.Watchdog.Loop("ingest", ingest::heartbeatNanos),
+                new org.vitalgate.app.systemd.Watchdog.Loop("store-writer", store::writerHeartbeatNanos),
+                new org.vitalgate.app.systemd.Watchdog.Loop("uplink", uplink::heartbeatNanos));
+    }
+
+    /** One line for {@code systemctl status}: outbox depth and broker state. */
+    public String statusLine() {
+        String broker = uplink.state().name().toLowerCase(java.util.Locale.ROOT);
+        try {
+            OutboxStats s = store.stats();
+            return "outbox " + s.pendingReadings() + " readings, " + s.pendingEvents() + " events pending; broker "
+                    + broker;
+        } catch (StoreException e) {
+            return "store error: " + e.getMessage() + "; broker " + broker;
+        }
     }
 
     public SqliteStore store() {
@@ -313,7 +336,7 @@ public final class Agent implements AutoCloseable {
 
             @Override
             public void rejected(ConnectFailure failure) {
-                store.recordEvent(new Event(ids.next().value(), "uplink-rejected", clock.instant(),
+                store.recordEvent(new Event(ids.next().value(), EventType.UPLINK_REJECTED, clock.instant(),
                         Map.of("reason", failure.reason())));
             }
         };

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.vitalgate.app.demo.Demo;
+import org.vitalgate.app.log.Logging;
+import org.vitalgate.config.LogLevel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -37,7 +39,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        Logging.setLevel(LogLevel.WARN);
         Duration total = outage != null && !duration.isZero() && duration.compareTo(outageAt.plus(outage)) < 0
                 ? outageAt.plus(outage).plusSeconds(15) : duration;
         return new Demo(new Demo.Options(Optional.ofNullable(broker), total, interval, Optional.ofNullable(outage),

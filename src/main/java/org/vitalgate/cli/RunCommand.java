@@ -3,15 +3,19 @@ package org.vitalgate.cli;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.vitalgate.app.Agent;
 import org.vitalgate.app.Threads;
+import org.vitalgate.app.log.Logging;
+import org.vitalgate.app.systemd.SystemdService;
 import org.vitalgate.config.AgentConfig;
 import org.vitalgate.config.ConfigException;
 import org.vitalgate.config.ConfigLoader;
 import org.vitalgate.store.StoreException;
+import org.vitalgate.store.StoreTooNewException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,10 +23,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code vitalgate run}: the service. Exit codes: 0 after a clean stop (SIGTERM/SIGINT), 1 if the store cannot be
- * opened, 2 for a configuration that cannot be used (every problem is listed).
+ * opened, 2 for a configuration that cannot be used (every problem is listed), 3 when the store was written by a
+ * newer vitalgate (a rolled-back upgrade). systemd restarts on 1 but not on 2 or 3 ({@code RestartPreventExitStatus}).
  */
 @Command(name = "run", description = "Run the agent (the systemd service runs this).")
 final class RunCommand implements Callable<Integer> {
+    static final int EXIT_STORE_TOO_NEW = 3;
 
     @Spec
     CommandSpec spec;
@@ -41,14 +47,20 @@ final class RunCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
             return 2;
         }
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", cfg.logLevel().name().toLowerCase(Locale.ROOT));
+        Logging.setLevel(cfg.logLevel());
         return run(cfg);
     }
 
     static int run(AgentConfig cfg) {
+        Threads threads = new Threads();
         Agent agent;
         try {
-            agent = Agent.create(cfg, Clock.systemUTC(), ZoneId.systemDefault(), VersionProvider.version(), new Threads());
+            agent = Agent.create(cfg, Clock.systemUTC(), ZoneId.systemDefault(), VersionProvider.version(), threads);
+        } catch (StoreTooNewException e) {
+            // a rolled-back upgrade: restarting cannot help (the unit's RestartPreventExitStatus holds it), and the
+            // readings in the store wait, untouched, for the newer version to be installed again
+            System.err.println("cannot open the store: " + e.getMessage() + " Not restarting (exit 3).");
+            return EXIT_STORE_TOO_NEW;
         } catch (StoreException e) {
             System.err.println("cannot open the store: " + e.getMessage());
             return 1;
@@ -57,11 +69,16 @@ final class RunCommand implements Callable<Integer> {
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        AtomicReference<SystemdService> systemd = new AtomicReference<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Optional.ofNullable(systemd.get()).ifPresent(SystemdService::close);   // STOPPING=1
             agent.close();
             stopped.countDown();
         }, "shutdown"));
         agent.start();
+        // Type=notify: READY once the store is open and the uplink started; the watchdog watches every loop
+        systemd.set(SystemdService.ready(System.getenv(), ProcessHandle.current().pid(), agent.loops(),
+                agent::statusLine, threads.scheduled("watchdog")));
         try {
             stopped.await();
         } catch (InterruptedException e) {

@@ -28,6 +28,14 @@ final class GroupCommitWriter {
         /** Commits the batch (readings and events, in queue order) and completes its futures. Never throws. */
         void write(List<Job> batch);
 
+        /**
+         * Called instead of completing {@link #write} when it threw (a defect or an {@link Error}): the store
+         * records what it must so that no device record pointer moves past a reading of the batch (see
+         * {@code SqliteStore#refuse}). The writer completes every future of the batch exceptionally afterwards,
+         * whatever this does.
+         */
+        void failed(List<Job> batch, Throwable cause);
+
         /** Called when no job arrived for a tick. Never throws. */
         void idle();
     }
@@ -38,6 +46,7 @@ final class GroupCommitWriter {
     private final int maxBatch;
     private final Sink sink;
     private final Thread thread;
+    private volatile long heartbeat = System.nanoTime();   // the writer loop's last turn (systemd watchdog)
 
     GroupCommitWriter(int capacity, Duration window, int maxBatch, Sink sink, ThreadFactory threads) {
         this.queue = new ArrayBlockingQueue<>(capacity);
@@ -95,10 +104,16 @@ final class GroupCommitWriter {
         return left;
     }
 
+    /** {@link System#nanoTime()} of the writer loop's last turn (it turns at least every idle tick). */
+    long heartbeatNanos() {
+        return heartbeat;
+    }
+
     private void run() {
         List<Job> batch = new ArrayList<>();
         boolean stopping = false;
         while (!stopping) {
+            heartbeat = System.nanoTime();
             try {
                 Job first = queue.poll(IDLE_TICK_MS, TimeUnit.MILLISECONDS);
                 if (first == null) {
@@ -127,10 +142,10 @@ final class GroupCommitWriter {
             } catch (InterruptedException e) {
                 LOG.warn("store writer interrupted; {} queued jobs left", queue.size());
                 Thread.currentThread().interrupt();
+                // nothing of the batch is committed: refuse it, so that its readings are neither lost silently
+                // nor left pending (the store completes the queued ones at close)
+                fail(batch, new StoreException("store writer interrupted; reading not stored", e));
                 return;
-            } catch (RuntimeException | Error e) {
-                LOG.error("store writer failed on a batch", e);
-                batch.clear();
             }
         }
     }
@@ -152,10 +167,39 @@ final class GroupCommitWriter {
         return false;
     }
 
+    /**
+     * Hands the batch to the sink. If that throws, every job of the batch is still completed, exceptionally:
+     * a future left pending would leave its reading neither accepted nor refused, and the device's record pointer
+     * logic could not know that it was not stored.
+     */
     private void flush(List<Job> batch) {
-        if (!batch.isEmpty()) {
-            sink.write(List.copyOf(batch));
-            batch.clear();
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<Job> jobs = List.copyOf(batch);
+        batch.clear();
+        try {
+            sink.write(jobs);
+        } catch (RuntimeException | Error e) {
+            LOG.error("store writer failed on a batch of {} jobs; its readings are refused", jobs.size(), e);
+            fail(jobs, new StoreException("store batch failed: " + e, e));
+        }
+    }
+
+    private void fail(List<Job> jobs, StoreException error) {
+        if (jobs.isEmpty()) {
+            return;
+        }
+        try {
+            sink.failed(List.copyOf(jobs), error);
+        } catch (RuntimeException | Error e) {
+            error.addSuppressed(e);
+            LOG.error("store could not record the refusal of {} jobs", jobs.size(), e);
+        }
+        for (Job j : jobs) {
+            if (j instanceof Job.Submit s) {
+                s.future().completeExceptionally(error);   // no-op for a future the sink already completed
+            }
         }
     }
 }

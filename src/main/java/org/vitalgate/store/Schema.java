@@ -61,7 +61,7 @@ final class Schema {
     static void migrate(Connection conn, Path path) throws StoreException, SQLException {
         int version = userVersion(conn);
         if (version > CURRENT_VERSION) {
-            throw new StoreException("store " + path + " has schema version " + version
+            throw new StoreTooNewException("store " + path + " has schema version " + version
                     + ", newer than this vitalgate supports (" + CURRENT_VERSION + "); refusing to open it."
                     + " Upgrade vitalgate or move the file aside.");
         }

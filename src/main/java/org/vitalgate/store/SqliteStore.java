@@ -54,6 +54,7 @@ public final class SqliteStore implements Outbox, AutoCloseable {
     private final Connection conn;
     private final OutboxQueries queries;
     private final DeviceQueries deviceQueries;
+    private final DeviceTable deviceTable;
     private final StoreLimits limits;
     private final Shedder shedder;
     private final GroupCommitWriter writer;
@@ -79,6 +80,7 @@ public final class SqliteStore implements Outbox, AutoCloseable {
         this.batchWriter = new BatchWriter(conn, payloads, events);
         this.queries = new OutboxQueries(conn);
         this.deviceQueries = new DeviceQueries(conn);
+        this.deviceTable = new DeviceTable(deviceQueries.all());
         this.limits = new StoreLimits(settings, freeDisk);
         this.shedder = new Shedder(conn, limits, queries, settings.maxBytes());
         this.quarantinedTo = opened.quarantinedTo();
@@ -118,7 +120,7 @@ public final class SqliteStore implements Outbox, AutoCloseable {
             throw new StoreException("cannot open store " + settings.path() + ": " + e.getMessage(), e);
         }
         if (opened.quarantinedTo().isPresent()) {
-            store.insertEventNow("store-quarantined", Map.of(
+            store.insertEventNow(EventType.STORE_QUARANTINED, Map.of(
                     "quarantinedTo", opened.quarantinedTo().get().toString(),
                     "reason", opened.quarantineReason().orElse("")));
         }
@@ -201,6 +203,32 @@ public final class SqliteStore implements Outbox, AutoCloseable {
     }
 
     /**
+     * Frames of {@code address} were lost before they could be decoded (the ingest queue was full): their record
+     * numbers are unknown, but they came after {@code lastKept}, the last record of the device handed to
+     * {@link #submit} before them (empty if none this run: then its stored pointer is the bound). The device's
+     * pointer is held there until the record after it is stored, so the device is asked for the lost records
+     * again rather than skipped when later records are stored. Devices without record numbers are not affected.
+     * Devices whose records are not numbered consecutively are asked again from the bound until the process
+     * restarts (re-sent records are dropped by their dedup key).
+     */
+    public synchronized void holdRecordPointer(String address, OptionalLong lastKept) throws StoreException {
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(lastKept, "lastKept");
+        ensureOpen();
+        try {
+            OptionalLong bound = lastKept.isPresent() ? lastKept : queries.lastRecordNumber(address);
+            long hole = bound.isPresent() ? bound.getAsLong() + 1 : 0;
+            Long known = recordHoles.get(address);
+            if (known == null || hole < known) {
+                recordHoles.put(address, hole);
+            }
+            queries.lowerCursors(Map.of(address, recordHoles.get(address)));
+        } catch (SQLException e) {
+            throw failure("holding the record pointer of " + address, e);
+        }
+    }
+
+    /**
      * Provisions (or re-provisions) the device at {@code address}: its readings are forwarded under
      * {@code patientKey} from now on. One assignment per address; a new one replaces the old.
      *
@@ -212,6 +240,7 @@ public final class SqliteStore implements Outbox, AutoCloseable {
         ensureOpen();
         try {
             Sql.inTransaction(conn, () -> deviceQueries.upsert(d));
+            deviceTable.put(d);              // write-through: the table in memory follows the committed row
             return d;
         } catch (SQLException e) {
             throw failure("provisioning " + d.address(), e);
@@ -225,31 +254,29 @@ public final class SqliteStore implements Outbox, AutoCloseable {
         boolean[] removed = new boolean[1];
         try {
             Sql.inTransaction(conn, () -> removed[0] = deviceQueries.delete(DeviceAssignment.normalize(address)));
+            deviceTable.remove(DeviceAssignment.normalize(address));
             return removed[0];
         } catch (SQLException e) {
             throw failure("unprovisioning " + address, e);
         }
     }
 
-    /** All provisioned devices, by address. */
-    public synchronized List<DeviceAssignment> listDevices() throws StoreException {
+    /** All provisioned devices, by address. From memory (see {@link #findDevice}). */
+    public List<DeviceAssignment> listDevices() throws StoreException {
         ensureOpen();
-        try {
-            return deviceQueries.all();
-        } catch (SQLException e) {
-            throw failure("listing devices", e);
-        }
+        return deviceTable.all();
     }
 
-    /** The assignment of {@code address} (case-insensitive for Bluetooth addresses), if provisioned. */
-    public synchronized Optional<DeviceAssignment> findDevice(String address) throws StoreException {
+    /**
+     * The assignment of {@code address} (case-insensitive for Bluetooth addresses), if provisioned. Answered from
+     * the device table in memory (loaded at open, written through by {@link #provision}/{@link #unprovision}):
+     * it takes neither the store's monitor nor SQLite, so the advertisement and frame paths that ask it never wait
+     * for a group commit's fsync.
+     */
+    public Optional<DeviceAssignment> findDevice(String address) throws StoreException {
         Objects.requireNonNull(address, "address");
         ensureOpen();
-        try {
-            return deviceQueries.find(DeviceAssignment.normalize(address));
-        } catch (SQLException e) {
-            throw failure("reading device " + address, e);
-        }
+        return deviceTable.find(DeviceAssignment.normalize(address));
     }
 
     @Override
@@ -286,6 +313,14 @@ public final class SqliteStore implements Outbox, AutoCloseable {
         } catch (SQLException e) {
             throw failure("confirming " + confirmations.size() + " rows", e);
         }
+    }
+
+    /**
+     * {@link System#nanoTime()} of the {@code store-writer} loop's last turn, for the systemd watchdog. Not
+     * synchronized: a wedged connection must not wedge the watchdog's question.
+     */
+    public long writerHeartbeatNanos() {
+        return writer.heartbeatNanos();
     }
 
     @Override
@@ -400,6 +435,15 @@ public final class SqliteStore implements Outbox, AutoCloseable {
         }
 
         @Override
+        public void failed(List<Job> batch, Throwable cause) {
+            StoreException err = cause instanceof StoreException se ? se
+                    : new StoreException("store batch failed: " + cause, cause);
+            for (Runnable r : refuseLocked(batch, err)) {
+                r.run();
+            }
+        }
+
+        @Override
         public void idle() {
             try {
                 recheck();
@@ -474,7 +518,7 @@ public final class SqliteStore implements Outbox, AutoCloseable {
         accepting = false;
         LOG.error("store refuses readings: {}", why);
         // Recorded once per transition, beyond the limit by one small row, and spared by later shedding.
-        protectedEventId = insertEventNow("store-full", Map.of("reason", why,
+        protectedEventId = insertEventNow(EventType.STORE_FULL, Map.of("reason", why,
                 "maxBytes", Long.toString(settings.maxBytes()),
                 "minFreeDiskBytes", Long.toString(settings.minFreeDiskBytes())));
     }
@@ -526,7 +570,7 @@ public final class SqliteStore implements Outbox, AutoCloseable {
     }
 
     /** Writes one event in its own transaction; returns its row id, or -1 (counted as dropped) on failure. */
-    private synchronized long insertEventNow(String type, Map<String, String> attributes) {
+    private synchronized long insertEventNow(EventType type, Map<String, String> attributes) {
         Event event = new Event(eventIds.get(), type, clock.instant(), attributes);
         long[] id = {-1};
         try {

@@ -4,10 +4,8 @@ import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.MqttClientExecutorConfig;
 import com.hivemq.client.mqtt.MqttClientTransportConfig;
 import com.hivemq.client.mqtt.MqttClientTransportConfigBuilder;
-import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedListener;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
-import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
 import io.reactivex.Scheduler;
 import java.net.URI;
 import java.nio.file.Files;
@@ -15,7 +13,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * Builds the HiveMQ MQTT 3.1.1 client for the uplink: broker address from the URI ({@code mqtts} = TLS with
@@ -55,9 +52,11 @@ final class ClientFactory {
         return tls;
     }
 
-    /** A new client; it does not connect yet. */
-    Mqtt3AsyncClient build(MqttClientDisconnectedListener onDisconnected, Consumer<Mqtt3Publish> inbound)
-            throws TlsMaterialException {
+    /**
+     * A new client; it does not connect yet. Inbound messages are delivered by the subscription of each session
+     * (see {@code MqttUplink}): a clean session ends every publish flow of the previous one.
+     */
+    Mqtt3AsyncClient build(MqttClientDisconnectedListener onDisconnected) throws TlsMaterialException {
         long timeoutMs = Math.max(1, settings.connectTimeout().toMillis());
         MqttClientTransportConfigBuilder transport = MqttClientTransportConfig.builder()
                 .serverHost(host)
@@ -69,7 +68,7 @@ final class ClientFactory {
                     new UplinkSettings.TlsSettings(Optional.empty(), Optional.empty(), Optional.empty()));
             transport = transport.sslConfig(PemTls.sslConfig(material, timeoutMs));
         }
-        Mqtt3AsyncClient client = MqttClient.builder()
+        return MqttClient.builder()
                 .useMqttVersion3()
                 .identifier(settings.clientId())
                 .transportConfig(transport.build())
@@ -79,9 +78,6 @@ final class ClientFactory {
                         .build())
                 .addDisconnectedListener(onDisconnected)
                 .buildAsync();
-        // Registered once, before connecting: messages of every (re-)subscription of this client arrive here.
-        client.publishes(MqttGlobalPublishFilter.SUBSCRIBED, inbound);
-        return client;
     }
 
     /** Identifies the current content of the TLS files (path, size, modification time). */

@@ -61,6 +61,12 @@ public final class MqttUplink implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MqttUplink.class);
     private static final long POLL_MS = 1000;      // safety net only: signal() is the fast path
     private static final long CLOSE_STEP_MS = 2000;
+    /**
+     * The largest MQTT packet the hub accepts from the broker (commands are a few hundred bytes; AWS IoT Core
+     * allows 128 KiB, Azure IoT Hub 256 KiB). A larger one ends the connection at its header, before its bytes
+     * are buffered; see docs/mqtt-contract.md for the broker-side limit MQTT 3.1.1 needs.
+     */
+    public static final int MAX_INBOUND_PACKET_BYTES = 256 * 1024;
 
     private final UplinkSettings settings;
     private final StatusPayloads statusPayloads;
@@ -75,6 +81,7 @@ public final class MqttUplink implements AutoCloseable {
     private final AtomicBoolean signalled = new AtomicBoolean();
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile long heartbeat = System.nanoTime();   // the uplink loop's last poll (systemd watchdog)
     private final String cmdPrefix;
 
     // confined to the uplink thread (client is volatile for publishTransient)
@@ -114,6 +121,7 @@ public final class MqttUplink implements AutoCloseable {
         if (started.compareAndSet(false, true)) {
             loop.execute(this::connect);
             poll = loop.scheduleWithFixedDelay(() -> {
+                heartbeat = System.nanoTime();
                 try {                                  // a periodic task that throws is never run again
                     publisher.markMaybeMore();
                     publisher.pump();
@@ -154,6 +162,14 @@ public final class MqttUplink implements AutoCloseable {
         return true;
     }
 
+    /**
+     * {@link System#nanoTime()} of the uplink thread's last periodic poll (every second, connected or not): stale
+     * when the uplink thread is stuck, whatever the MQTT keepalive on the Netty thread says. Thread-safe.
+     */
+    public long heartbeatNanos() {
+        return heartbeat;
+    }
+
     public UplinkState state() {
         return state;
     }
@@ -174,7 +190,7 @@ public final class MqttUplink implements AutoCloseable {
         try {
             String fingerprint = clients.tlsFingerprint();
             if (client == null || !fingerprint.equals(clientTlsFingerprint)) {
-                client = clients.build(this::onDisconnected, this::onInbound);
+                client = clients.build(this::onDisconnected);
                 clientTlsFingerprint = fingerprint;
             }
             message = connectMessage();
@@ -211,7 +227,7 @@ public final class MqttUplink implements AutoCloseable {
                     .password(credentials.password())
                     .applySimpleAuth();
         }
-        return builder.build();
+        return InboundLimit.apply(builder.build(), MAX_INBOUND_PACKET_BYTES);
     }
 
     private void onConnectResult(Mqtt3AsyncClient c, Throwable error) {
@@ -228,7 +244,10 @@ public final class MqttUplink implements AutoCloseable {
         setState(UplinkState.CONNECTED);
         LOG.info("uplink connected to {} as {}", settings.broker(), settings.clientId());
         send(c, "status", statusPayloads.online(clock.instant()), settings.retainStatus());
-        c.subscribeWith().topicFilter(cmdPrefix + "+").qos(MqttQos.AT_LEAST_ONCE).send()
+        // Why the callback belongs to the subscription: the session is clean, so each CONNACK starts a session
+        // without the previous one's publish flows (a callback registered once per client hears only the first
+        // session; later commands end in HiveMQ's "No publish flow registered" and are never answered).
+        c.subscribeWith().topicFilter(cmdPrefix + "+").qos(MqttQos.AT_LEAST_ONCE).callback(this::onInbound).send()
                 .whenComplete((ack, e) -> {
                     if (e != null) {
                         LOG.warn("uplink could not subscribe to {}+: {}", cmdPrefix, e.toString());

@@ -32,12 +32,20 @@ final class AgentProcess implements AutoCloseable {
     }
 
     static AgentProcess start(Path config, Path log, String... command) throws IOException {
+        return start(config, log, java.util.Map.of(), command);
+    }
+
+    /** As {@link #start(Path, Path, String...)} with extra environment variables (e.g. systemd's). */
+    static AgentProcess start(Path config, Path log, java.util.Map<String, String> env, String... command)
+            throws IOException {
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx48m", "-XX:+UseSerialGC", "-jar", jar().toString()));
         cmd.addAll(command.length == 0 ? List.of("run", "--config", config.toString()) : List.of(command));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.environment().putAll(env);
+        Process p = pb.start();
         return new AgentProcess(p, log);
     }
 

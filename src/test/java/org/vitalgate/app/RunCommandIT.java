@@ -43,4 +43,46 @@ class RunCommandIT {
             assertThat(cli.log()).contains("no store at " + missing);
         }
     }
+
+    @Test
+    void aStoreFromANewerVersionExitsThreeAndIsLeftUntouched() throws Exception {
+        // an upgrade migrated the store to a schema this (rolled-back) version does not know
+        Path db = dir.resolve("vitalgate.db");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+             java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("CREATE TABLE outbox_v99 (id INTEGER PRIMARY KEY, payload TEXT)");
+            st.executeUpdate("INSERT INTO outbox_v99 (payload) VALUES ('an unsent reading')");
+            st.executeUpdate("PRAGMA user_version = 99");
+        }
+        Path config = dir.resolve("agent.yaml");
+        Files.writeString(config, """
+                mqtt:
+                  broker: mqtt://127.0.0.1:1
+                store:
+                  path: %s
+                ble:
+                  enabled: false
+                """.formatted(db));
+        try (AgentProcess agent = AgentProcess.start(config, dir.resolve("run.log"))) {
+            assertThat(agent.waitFor(Duration.ofSeconds(30))).as("RestartPreventExitStatus=2 3 in the unit")
+                    .isEqualTo(3);
+            assertThat(agent.log()).contains("has schema version 99, newer than this vitalgate supports")
+                    .contains("Not restarting (exit 3)");
+        }
+        // its content is untouched (opening it switched the file to WAL mode, a header flag, nothing else)
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+             java.sql.Statement st = c.createStatement()) {
+            try (java.sql.ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+                assertThat(rs.getInt(1)).isEqualTo(99);
+            }
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT group_concat(name) FROM sqlite_master")) {
+                assertThat(rs.getString(1)).as("no migration ran").isEqualTo("outbox_v99");
+            }
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT payload FROM outbox_v99")) {
+                assertThat(rs.getString(1)).isEqualTo("an unsent reading");
+            }
+        }
+        assertThat(Files.list(dir).map(p -> p.getFileName().toString()))
+                .as("not quarantined either").noneMatch(n -> n.contains("corrupt"));
+    }
 }

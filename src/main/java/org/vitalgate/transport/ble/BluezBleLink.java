@@ -4,21 +4,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.bluez.Adapter1;
 import org.bluez.AgentManager1;
 import org.bluez.Device1;
-import org.bluez.GattCharacteristic1;
 import org.freedesktop.dbus.DBusPath;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
@@ -34,41 +29,40 @@ import org.vitalgate.transport.RawFrame;
 /**
  * BLE through BlueZ's D-Bus API (plain dbus-java with bluez-dbus's {@code org.bluez.*} interface types; bluez-dbus's
  * {@code DeviceManager} is not used because it swallows Pair/Connect errors, hard-codes the system bus objects and
- * feeds every object's property changes to every handler).
+ * feeds every object's property changes to every handler). This class is the API facade: discovery, connect, pair
+ * and GATT calls, each under a deadline. The state they depend on (mirror of BlueZ's objects, value routes, open
+ * connections, bluetoothd/adapter lifecycle) belongs to the {@link BluezEventLoop} and its {@code ble-events}
+ * thread; see {@code docs/bluez-notes.md} for what BlueZ does on each path.
  *
  * <p>Discovery with an LE/service-UUID filter reports {@link Advertisement}s; {@link #connect} makes one connection
- * attempt at a time per adapter under an explicit deadline and waits for ServicesResolved; subscribed
- * characteristics' {@code PropertiesChanged(Value)} signals become {@link RawFrame}s, stamped when the signal
- * arrived. The link follows bluetoothd restarts ({@code NameOwnerChanged} for {@code org.bluez}), adapter
- * removal/re-addition ({@code InterfacesRemoved/Added}) and power cycles ({@code Powered}), re-registering the
- * pairing agent and restarting discovery; connections lost that way are reported to the {@link BleLinkListener}.
+ * attempt at a time per adapter and waits for ServicesResolved; subscribed characteristics' {@code Value} changes
+ * become {@link RawFrame}s, stamped when the signal arrived. The link follows bluetoothd restarts, adapter
+ * removal/re-addition and power cycles; connections lost that way are reported to the {@link BleLinkListener}.
  *
- * <p>Threads: dbus-java's single signal thread stamps and enqueues; one {@code ble-events} thread owns the object
- * mirror and calls the sink and listeners (which must only enqueue). Public methods are thread-safe and block on
- * D-Bus; never call them from a listener.
+ * <p>Public methods are thread-safe and block on D-Bus; never call them from a listener.
  */
 public final class BluezBleLink implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BluezBleLink.class);
 
     private final BleLinkConfig config;
+    /** The longest a Connect() may keep the adapter while another connection attempt waits. */
+    static final Duration CONNECT_FAIR_SHARE = Duration.ofSeconds(5);
     private final ProvisioningWindow window;
+    private final Duration gattTimeout;
     private final DBusConnection conn;
     private final BluezBus bus;
-    private final BluezTracker tracker;
-    private final ExecutorService events;
+    private final BluezEventLoop loop;
     private final BluezObjects objects;
+    private final PairingAgent agent;
     private final Semaphore connectPermit = new Semaphore(1, true);
+    private final Set<String> repairAllowed = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final List<AutoCloseable> signalHandlers = new ArrayList<>();
     private volatile boolean closed;
 
     private BluezBleLink(Builder b) throws BleLinkException {
         this.config = b.config;
         this.window = b.window;
-        this.events = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "ble-events");
-            t.setDaemon(true);
-            return t;
-        });
+        this.gattTimeout = b.gattTimeout;
         try {
             DBusConnectionBuilder cb = config.busAddress().isPresent()
                     ? DBusConnectionBuilder.forAddress(config.busAddress().get())
@@ -77,26 +71,24 @@ public final class BluezBleLink implements AutoCloseable {
             this.conn = cb.withShared(false).receivingThreadConfig().withSignalThreadCount(1).connectionConfig()
                     .build();
         } catch (DBusException | RuntimeException e) {
-            events.shutdownNow();
             throw new BleLinkException("cannot connect to D-Bus " + config.busAddress().orElse("(system bus)"),
                     null, e);
         }
         this.bus = new BluezBus(conn);
-        this.tracker = new BluezTracker(config, b.clock, b.sink, b.advertisements, b.listener, bus, events);
-        this.objects = tracker.objects;
+        this.loop = new BluezEventLoop(config, b.clock, b.sink, b.advertisements, b.listener, bus, b.threads);
+        this.objects = loop.objects;
+        this.agent = new PairingAgent(config.agentPath(), window, b.passkeys, this::addressOfPath,
+                loop.lifecycle::bluezOwner);
         try {
-            conn.exportObject(config.agentPath(),
-                    new PairingAgent(config.agentPath(), window, b.passkeys, this::addressOfPath,
-                            tracker::bluezOwner));
-            signalHandlers.addAll(tracker.subscribeSignals());
-            events.submit(tracker::initialise).get(30, TimeUnit.SECONDS);
-        } catch (DBusException | ExecutionException | TimeoutException | RuntimeException e) {
+            conn.exportObject(config.agentPath(), agent);
+            signalHandlers.addAll(loop.subscribeSignals());
+            loop.call(() -> {
+                loop.lifecycle.initialise();
+                return null;
+            }, System.nanoTime() + TimeUnit.SECONDS.toNanos(30), "initialising against BlueZ");
+        } catch (DBusException | BleLinkException | RuntimeException e) {
             close();
             throw new BleLinkException("cannot initialise BlueZ link", null, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            close();
-            throw new BleLinkException("interrupted while initialising", null, e);
         }
     }
 
@@ -104,26 +96,26 @@ public final class BluezBleLink implements AutoCloseable {
         return new Builder(config);
     }
 
+    private long deadline(Duration d) {
+        return System.nanoTime() + d.toNanos();
+    }
+
     // ------------------------------------------------------------------ discovery
 
     /** Starts LE discovery for devices advertising any of {@code serviceUuids} (all devices if empty). */
     public void startDiscovery(Collection<String> serviceUuids) throws BleLinkException {
         Set<String> uuids = Set.copyOf(serviceUuids.stream().map(GattUuid::normalize).toList());
-        tracker.discoveryUuids = uuids;
-        requireBluez();
-        tracker.applyDiscovery(uuids);
+        loop.call(() -> {
+            loop.lifecycle.startDiscovery(uuids);
+            return null;
+        }, deadline(gattTimeout), "StartDiscovery");
     }
 
     public void stopDiscovery() throws BleLinkException {
-        tracker.discoveryUuids = null;
-        try {
-            adapter().StopDiscovery();
-        } catch (DBusException | DBusExecutionException e) {
-            String name = BluezErrors.name(e);
-            if (!name.equals("org.bluez.Error.Failed") && !name.equals("org.bluez.Error.NotReady")) {
-                throw new BleLinkException("StopDiscovery failed", name, e);
-            }
-        }
+        loop.call(() -> {
+            loop.lifecycle.stopDiscovery();
+            return null;
+        }, deadline(gattTimeout), "StopDiscovery");
     }
 
     // ------------------------------------------------------------------ connections
@@ -136,7 +128,7 @@ public final class BluezBleLink implements AutoCloseable {
      * @throws BleLinkException.Timeout past the deadline; {@link BleLinkException} for BlueZ errors
      */
     public BleConnection connect(String address, Duration timeout) throws BleLinkException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long deadline = deadline(timeout);
         try {
             if (!connectPermit.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
                 throw new BleLinkException.Timeout("another connection attempt is still running on "
@@ -146,31 +138,55 @@ public final class BluezBleLink implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new BleLinkException("interrupted", null, e);
         }
-        String path = null;
+        BluezEventLoop.ConnectTicket ticket = null;
         try {
             requireBluez();
-            path = objects.devicePath(config.adapterPath(), address)
-                    .orElseThrow(() -> new BleLinkException("unknown device " + address + " (not discovered)"));
-            CompletableFuture<Void> resolved = new CompletableFuture<>();
-            tracker.resolvedWaiters.put(path, resolved);
+            ticket = loop.call(() -> loop.beginConnect(address), deadline, "connect " + address);
+            String path = ticket.path();
             Device1 device = bus.remote(path, Device1.class);
-            BluezBus.await(bus.call(device, "Connect"), deadline, "Connect " + address, () -> cancelConnect(device));
-            if (objects.prop(path, BluezObjects.DEVICE, "ServicesResolved").map(DbusValues::bool).orElse(false)) {
-                resolved.complete(null);
-            }
-            BluezBus.await(resolved, deadline, "ServicesResolved " + address, () -> cancelConnect(device));
-            BleConnection c = new BleConnection(this, address, path, objects.characteristics(path));
-            BleConnection previous = tracker.connections.put(address, c);
-            if (previous != null) {
-                previous.markClosed();
-            }
+            awaitConnect(bus.call(device, "Connect"), deadline, timeout, address, device);
+            BluezBus.await(ticket.resolved(), deadline, "ServicesResolved " + address, () -> cancelConnect(device));
+            BleConnection c = loop.call(() -> loop.register(this, address, path), deadline, "connect " + address);
             LOG.info("connected to {} ({} characteristics)", address, c.characteristics().size());
             return c;
         } finally {
-            if (path != null) {
-                tracker.resolvedWaiters.remove(path);
+            if (ticket != null) {
+                BluezEventLoop.ConnectTicket t = ticket;
+                loop.execute(() -> loop.endConnect(t));
             }
             connectPermit.release();
+        }
+    }
+
+    /**
+     * Waits for {@code Connect()}. Why the yield: an LE connection to a device that does not answer only fails after
+     * the kernel's connection timeout ({@code le-connection-abort-by-local}); holding the adapter's single connect
+     * permit that long would starve every other device. Once an attempt has had its fair share (a third of its
+     * deadline, at most {@link #CONNECT_FAIR_SHARE}) and another attempt waits for the permit, it is cancelled
+     * (BlueZ answers {@code br-connection-canceled}) and fails as a timeout.
+     */
+    private void awaitConnect(CompletableFuture<Object> f, long deadline, Duration timeout, String address,
+                              Device1 device) throws BleLinkException {
+        long started = System.nanoTime();
+        long fairShare = Math.min(timeout.toNanos() / 3, CONNECT_FAIR_SHARE.toNanos());
+        while (true) {
+            long now = System.nanoTime();
+            long slice = Math.min(deadline, now + TimeUnit.MILLISECONDS.toNanos(100));
+            try {
+                BluezBus.await(f, slice, "Connect " + address, () -> { });
+                return;
+            } catch (BleLinkException.Timeout t) {
+                now = System.nanoTime();
+                if (now - deadline >= 0) {
+                    cancelConnect(device);
+                    throw new BleLinkException.Timeout("Connect " + address + " did not finish before the deadline");
+                }
+                if (connectPermit.hasQueuedThreads() && now - started > fairShare) {
+                    cancelConnect(device);
+                    throw new BleLinkException.Timeout("Connect " + address + " gave the adapter to a waiting"
+                            + " connection after " + Duration.ofNanos(now - started).toMillis() + " ms");
+                }
+            }
         }
     }
 
@@ -183,28 +199,39 @@ public final class BluezBleLink implements AutoCloseable {
     }
 
     /**
-     * Pairs (bonds) with {@code address} and marks it Trusted. Allowed only while the provisioning window is open;
-     * the device must have been discovered. Already paired is success.
+     * Pairs (bonds) with {@code address} and marks it Trusted. Allowed only while the provisioning window is open
+     * (or once after {@link #removeLostBond} for that device); the device must have been discovered. Already paired
+     * is success. BlueZ reports every agent refusal as {@code AuthenticationFailed}; the exception then says what
+     * our agent refused.
      */
     public void pair(String address, Duration timeout) throws BleLinkException {
-        if (!window.isOpen()) {
+        if (!window.isOpen() && !repairAllowed.remove(address)) {
             throw new BleLinkException("pairing refused: provisioning window is closed");
         }
         requireBluez();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String path = objects.devicePath(config.adapterPath(), address)
-                .orElseThrow(() -> new BleLinkException("unknown device " + address + " (not discovered)"));
+        long deadline = deadline(timeout);
+        String path = devicePath(address);
         Device1 device = bus.remote(path, Device1.class);
+        agent.takeRefusal(address);
         try {
-            BluezBus.await(bus.call(device, "Pair"), deadline, "Pair " + address, () -> {
-                try {
-                    device.CancelPairing();
-                } catch (DBusException | DBusExecutionException e) {
-                    LOG.debug("CancelPairing: {}", e.toString());
-                }
-            });
+            BluezBus.await(bus.call(device, "Pair"), deadline, "Pair " + address, () -> { });
+        } catch (BleLinkException.Timeout e) {
+            // Why not CancelPairing at once: with no pairing in progress BlueZ 5.66 removes the device's bond
+            // (src/device.c cancel_pairing), so a pairing that completed just before the deadline would be lost.
+            if (!pairedNow(path)) {
+                cancelPairing(device);
+                throw e;
+            }
+            LOG.info("pairing with {} completed at its deadline; bond kept", address);
         } catch (BleLinkException e) {
-            if (!e.errorName().filter("org.bluez.Error.AlreadyExists"::equals).isPresent()) {
+            if (e.errorName().filter("org.bluez.Error.AlreadyExists"::equals).isPresent()) {
+                LOG.debug("{} is already paired", address);
+            } else {
+                java.util.Optional<String> why = agent.takeRefusal(address);
+                if (why.isPresent()) {
+                    throw new BleLinkException("Pair " + address + " failed: " + why.get(),
+                            e.errorName().orElse(null), e);
+                }
                 throw e;
             }
         }
@@ -216,6 +243,35 @@ public final class BluezBleLink implements AutoCloseable {
         LOG.info("paired and trusted {}", address);
     }
 
+    private boolean pairedNow(String path) {
+        try {
+            Object paired = BluezBus.await(bus.call(bus.properties(path), "Get", BluezObjects.DEVICE, "Paired"),
+                    deadline(Duration.ofSeconds(2)), "Get Paired", () -> { });
+            return DbusValues.bool(paired);
+        } catch (BleLinkException e) {
+            return false;
+        }
+    }
+
+    private void cancelPairing(Device1 device) {
+        try {
+            device.CancelPairing();
+        } catch (DBusException | DBusExecutionException e) {
+            LOG.debug("CancelPairing: {}", e.toString());
+        }
+    }
+
+    /**
+     * The device lost its bond (it asks to pair again, and BlueZ refuses a Just Works re-pairing while the device
+     * is paired: main.conf {@code JustWorksRepairing = never}). Removes the device and its stale bond from BlueZ
+     * and allows one pairing with it outside the provisioning window; the device must be discovered again.
+     */
+    public void removeLostBond(String address) throws BleLinkException {
+        removeDevice(address);
+        repairAllowed.add(address);
+        LOG.warn("{} lost its bond: removed from BlueZ, it is paired again on its next visit", address);
+    }
+
     /** Whether BlueZ reports {@code address} as paired (bonded). */
     public boolean isPaired(String address) {
         return objects.devicePath(config.adapterPath(), address)
@@ -225,67 +281,108 @@ public final class BluezBleLink implements AutoCloseable {
 
     /** Removes the device and its bond from BlueZ (a stale bond is the usual fix for devices that stop pairing). */
     public void removeDevice(String address) throws BleLinkException {
-        String path = objects.devicePath(config.adapterPath(), address)
-                .orElseThrow(() -> new BleLinkException("unknown device " + address));
+        String path = devicePath(address);
+        requireBluez();
         try {
-            adapter().RemoveDevice(new DBusPath(path));
+            bus.remote(config.adapterPath(), org.bluez.Adapter1.class).RemoveDevice(new DBusPath(path));
         } catch (DBusException | DBusExecutionException e) {
             throw new BleLinkException("RemoveDevice " + address + " failed", BluezErrors.name(e), e);
         }
     }
 
+    // ------------------------------------------------------------------ GATT (called by BleConnection)
+
+    /**
+     * ReadValue under the GATT deadline. Why the checks: a read in flight when the link drops can complete as
+     * success with an empty or truncated value (BlueZ 5.66 {@code src/gatt-client.c}, the pending request is
+     * answered on disconnect), so an empty value is refused and the link must still be up after the reply.
+     */
     Bytes readValue(BleConnection c, String charPath) throws BleLinkException {
-        try {
-            byte[] v = bus.remote(charPath, GattCharacteristic1.class).ReadValue(Map.of());
-            return Bytes.of(v);
-        } catch (DBusException | DBusExecutionException e) {
-            throw new BleLinkException("ReadValue on " + c.address() + " failed", BluezErrors.name(e), e);
+        long deadline = deadline(gattTimeout);
+        GattCalls ch = bus.remote(charPath, GattCalls.class);
+        Object v = BluezBus.await(bus.call(ch, "ReadValue", new HashMap<String, Variant<?>>()), deadline,
+                "ReadValue on " + c.address(), () -> { });
+        Bytes value = DbusValues.bytes(v).orElseThrow(() -> new BleLinkException("ReadValue on " + c.address()
+                + " returned no value"));
+        if (value.size() == 0) {
+            throw new BleLinkException("ReadValue on " + c.address() + " returned an empty value (link lost?)");
+        }
+        requireStillConnected(c, deadline, "ReadValue");
+        return value;
+    }
+
+    /**
+     * WriteValue under the GATT deadline. A write with response is confirmed only when the link is still up after
+     * the reply (a write in flight when the link drops can be answered as success).
+     */
+    void writeValue(BleConnection c, String charPath, Bytes value, WriteMode mode) throws BleLinkException {
+        long deadline = deadline(gattTimeout);
+        GattCalls ch = bus.remote(charPath, GattCalls.class);
+        HashMap<String, Variant<?>> options = new HashMap<>();
+        options.put("type", new Variant<>(mode.bluezType()));
+        BluezBus.await(bus.call(ch, "WriteValue", value.toByteArray(), options), deadline,
+                "WriteValue on " + c.address(), () -> { });
+        if (mode == WriteMode.WITH_RESPONSE) {
+            requireStillConnected(c, deadline, "WriteValue");
         }
     }
 
-    void writeValue(BleConnection c, String charPath, Bytes value, WriteMode mode) throws BleLinkException {
-        try {
-            bus.remote(charPath, GattCharacteristic1.class)
-                    .WriteValue(value.toByteArray(), Map.of("type", new Variant<>(mode.bluezType())));
-        } catch (DBusException | DBusExecutionException e) {
-            throw new BleLinkException("WriteValue on " + c.address() + " failed", BluezErrors.name(e), e);
+    /** bluetoothd answers in order: a Get after the GATT reply sees a link loss that happened before the reply. */
+    private void requireStillConnected(BleConnection c, long deadline, String what) throws BleLinkException {
+        Object connected = BluezBus.await(bus.call(bus.properties(c.devicePath()), "Get", BluezObjects.DEVICE,
+                "Connected"), deadline, what + " check on " + c.address(), () -> { });
+        if (!DbusValues.bool(connected)) {
+            throw new BleLinkException(what + " on " + c.address() + " answered while the link went down");
         }
     }
 
     void startNotify(BleConnection c, String charPath, String uuid) throws BleLinkException {
+        long deadline = deadline(gattTimeout);
         // route first: a device may indicate stored readings the moment notifications are on
-        tracker.notifyRoutes.put(charPath, new BluezTracker.Route(c.address(), uuid));
+        loop.call(() -> {
+            loop.router.add(charPath, c.address(), uuid);
+            return null;
+        }, deadline, "StartNotify");
         try {
-            bus.remote(charPath, GattCharacteristic1.class).StartNotify();
-        } catch (DBusException | DBusExecutionException e) {
-            tracker.notifyRoutes.remove(charPath);
-            throw new BleLinkException("StartNotify " + uuid + " on " + c.address() + " failed",
-                    BluezErrors.name(e), e);
+            BluezBus.await(bus.call(bus.remote(charPath, GattCalls.class), "StartNotify"), deadline,
+                    "StartNotify " + uuid + " on " + c.address(), () -> { });
+        } catch (BleLinkException e) {
+            loop.execute(() -> loop.router.remove(charPath));
+            throw e;
         }
     }
 
     void stopNotify(String charPath) throws BleLinkException {
-        tracker.notifyRoutes.remove(charPath);
         try {
-            bus.remote(charPath, GattCharacteristic1.class).StopNotify();
-        } catch (DBusException | DBusExecutionException e) {
-            throw new BleLinkException("StopNotify failed", BluezErrors.name(e), e);
+            BluezBus.await(bus.call(bus.remote(charPath, GattCalls.class), "StopNotify"), deadline(gattTimeout),
+                    "StopNotify", () -> { });
+        } finally {
+            loop.execute(() -> loop.router.remove(charPath));
         }
     }
 
     void disconnect(BleConnection c) {
         try {
-            bus.remote(c.devicePath(), Device1.class).Disconnect();
-        } catch (BleLinkException | DBusException | DBusExecutionException e) {
+            BluezBus.await(bus.call(bus.remote(c.devicePath(), Device1.class), "Disconnect"), deadline(gattTimeout),
+                    "Disconnect " + c.address(), () -> { });
+        } catch (BleLinkException e) {
             LOG.debug("Disconnect {}: {}", c.address(), e.toString());
         }
-        if (tracker.connections.remove(c.address(), c)) {
-            tracker.notifyRoutes.values().removeIf(r -> r.address().equals(c.address()));
-            c.markClosed();
-        }
+        loop.execute(() -> loop.forget(c));
+        c.markClosed();
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** Advertisement updates merged into a waiting one of the same device (not queued one by one). */
+    long coalescedAdvertisements() {
+        return loop.coalescedAdvertisements();
+    }
+
+    private String devicePath(String address) throws BleLinkException {
+        return objects.devicePath(config.adapterPath(), address)
+                .orElseThrow(() -> new BleLinkException("unknown device " + address + " (not discovered)"));
+    }
 
     private String addressOfPath(String devicePath) {
         return objects.address(devicePath).orElseGet(() -> {
@@ -295,33 +392,28 @@ public final class BluezBleLink implements AutoCloseable {
     }
 
     private void requireBluez() throws BleLinkException {
-        if (!tracker.bluezRunning()) {
+        if (loop.lifecycle.bluezOwner() == null) {
             throw new BleLinkException("BlueZ is not running");
         }
     }
 
-    private Adapter1 adapter() throws BleLinkException {
-        requireBluez();
-        return bus.remote(config.adapterPath(), Adapter1.class);
-    }
-
+    /** Stops discovery, unregisters the agent, closes the bus connection. Idempotent. */
     @Override
     public void close() {
         if (closed) {
             return;
         }
         closed = true;
-        for (BleConnection c : List.copyOf(tracker.connections.values())) {
-            c.disconnect();
-        }
-        if (tracker.bluezRunning() && conn != null) {
+        if (loop != null && loop.lifecycle.bluezOwner() != null && conn != null) {
             try {
-                if (tracker.discoveryUuids != null) {
-                    stopDiscovery();
-                }
+                stopDiscovery();
+            } catch (BleLinkException e) {
+                LOG.debug("close: {}", e.toString());
+            }
+            try {
                 conn.getRemoteObject(BluezBus.BLUEZ, "/org/bluez", AgentManager1.class)
                         .UnregisterAgent(new DBusPath(config.agentPath()));
-            } catch (DBusException | DBusExecutionException | BleLinkException e) {
+            } catch (DBusException | DBusExecutionException e) {
                 LOG.debug("close: {}", e.toString());
             }
         }
@@ -332,7 +424,9 @@ public final class BluezBleLink implements AutoCloseable {
                 LOG.debug("removing signal handler: {}", e.toString());
             }
         }
-        events.shutdownNow();
+        if (loop != null) {
+            loop.close();
+        }
         if (conn != null) {
             conn.disconnect();
         }
@@ -347,6 +441,12 @@ public final class BluezBleLink implements AutoCloseable {
         private BleLinkListener listener = new BleLinkListener() { };
         private ProvisioningWindow window;
         private PasskeyProvider passkeys = PasskeyProvider.none();
+        private Duration gattTimeout = Duration.ofSeconds(10);
+        private ThreadFactory threads = r -> {
+            Thread t = new Thread(r, "ble-events");
+            t.setDaemon(true);
+            return t;
+        };
 
         private Builder(BleLinkConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -379,6 +479,21 @@ public final class BluezBleLink implements AutoCloseable {
 
         public Builder passkeyProvider(PasskeyProvider passkeys) {
             this.passkeys = Objects.requireNonNull(passkeys, "passkeys");
+            return this;
+        }
+
+        /** Deadline of each GATT read, write and (un)subscribe; default 10 s. */
+        public Builder gattTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("gattTimeout must be positive: " + timeout);
+            }
+            this.gattTimeout = timeout;
+            return this;
+        }
+
+        /** Makes the {@code ble-events} thread (the composition root passes {@code app.Threads}). */
+        public Builder threadFactory(ThreadFactory threads) {
+            this.threads = Objects.requireNonNull(threads, "threads");
             return this;
         }
 

@@ -13,6 +13,7 @@ import org.freedesktop.dbus.interfaces.Properties;
 
 /** Calls to {@code org.bluez} on one D-Bus connection: proxies, and asynchronous calls with deadlines. Thread-safe. */
 final class BluezBus {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BluezBus.class);
     static final String BLUEZ = "org.bluez";
     private final DBusConnection conn;
 
@@ -36,8 +37,11 @@ final class BluezBus {
         return remote(path, Properties.class);
     }
 
-    /** Calls {@code method} without blocking; the future fails with the D-Bus error. */
-    CompletableFuture<Object> call(DBusInterface remote, String method) {
+    /**
+     * Calls {@code method} without blocking; the future fails with the D-Bus error. Arguments are matched to the
+     * interface method by their runtime classes (see {@link GattCalls}).
+     */
+    CompletableFuture<Object> call(DBusInterface remote, String method, Object... args) {
         CompletableFuture<Object> f = new CompletableFuture<>();
         conn.callWithCallback(remote, method, new CallbackHandler<Object>() {
             @Override
@@ -49,15 +53,28 @@ final class BluezBus {
             public void handleError(DBusExecutionException e) {
                 f.completeExceptionally(e);
             }
-        });
+        }, args);
         return f;
     }
 
+    /** Ends our notification session on {@code charPath} without waiting; failures only matter to debugging. */
+    void stopNotifyAsync(String charPath) {
+        try {
+            call(remote(charPath, GattCalls.class), "StopNotify").whenComplete((r, e) -> {
+                if (e != null) {
+                    LOG.debug("StopNotify {} after link loss: {}", charPath, e.toString());
+                }
+            });
+        } catch (BleLinkException | RuntimeException e) {
+            LOG.debug("StopNotify {} after link loss: {}", charPath, e.toString());
+        }
+    }
+
     /** Waits for {@code f} until {@code deadlineNanos} ({@link System#nanoTime}); runs {@code onTimeout} if late. */
-    static void await(CompletableFuture<?> f, long deadlineNanos, String what, Runnable onTimeout)
+    static <T> T await(CompletableFuture<T> f, long deadlineNanos, String what, Runnable onTimeout)
             throws BleLinkException {
         try {
-            f.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return f.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             onTimeout.run();
             throw new BleLinkException.Timeout(what + " did not finish before the deadline");

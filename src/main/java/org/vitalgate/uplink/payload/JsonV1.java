@@ -72,7 +72,7 @@ public final class JsonV1 implements PayloadEncoder, EventEncoder {
             g.writeNumberField("v", 1);
             g.writeStringField("id", Fields.ulid("id", event.id()));
             g.writeStringField("hubId", hubId);
-            g.writeStringField("type", Fields.token("type", event.type(), Fields.EVENT_TYPE, "-"));
+            g.writeStringField("type", Fields.token("type", event.type().wire(), Fields.EVENT_TYPE, "-"));
             g.writeObjectFieldStart("attributes");
             for (var e : new TreeMap<>(event.attributes()).entrySet()) {
                 g.writeStringField(Fields.token("attribute key", e.getKey(), Fields.ATTRIBUTE_KEY, "-_."),
@@ -127,6 +127,7 @@ public final class JsonV1 implements PayloadEncoder, EventEncoder {
     /**
      * The answer to a remote command, on {@code cmd-result/{requestId}}.
      *
+     * @param requestId a valid request id ({@link CommandIds}), or {@link CommandIds#INVALID_REQUEST}
      * @param details flat members: String, Boolean, Integer, Long or BigDecimal values
      * @param at      when the command completed
      */
@@ -137,7 +138,7 @@ public final class JsonV1 implements PayloadEncoder, EventEncoder {
             g.writeStartObject();
             g.writeNumberField("v", 1);
             g.writeStringField("hubId", hubId);
-            g.writeStringField("requestId", Fields.token("requestId", requestId, Fields.REQUEST_ID, "-_.:"));
+            g.writeStringField("requestId", CommandIds.requireAnswerable(requestId));
             g.writeBooleanField("ok", ok);
             g.writeStringField("message", Fields.text("message", message, 0, Fields.MESSAGE));
             g.writeObjectFieldStart("details");
