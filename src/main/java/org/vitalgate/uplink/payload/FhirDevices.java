@@ -81,12 +81,17 @@ final class FhirDevices {
         g.writeStringField("value", value);
         g.writeEndObject();
         g.writeEndArray();
-        optional(g, "manufacturer", Fields.text("device.manufacturer", d.manufacturer(), 0, Fields.DEVICE_TEXT));
+        if (d.manufacturer().isPresent()) {
+            optional(g, "manufacturer", Fields.text("device.manufacturer", d.manufacturer().get(), 0,
+                    Fields.DEVICE_TEXT));
+        }
         if (d.serialNumber().isPresent()) {
             optional(g, "serialNumber", Fields.text("device.serialNumber", d.serialNumber().get(), 0,
                     Fields.DEVICE_TEXT));
         }
-        optional(g, "modelNumber", Fields.text("device.model", d.model(), 0, Fields.DEVICE_TEXT));
+        if (d.model().isPresent()) {
+            optional(g, "modelNumber", Fields.text("device.model", d.model().get(), 0, Fields.DEVICE_TEXT));
+        }
         FhirJson.codeable(g, "type", "", FhirCodes.PHD_TYPE);
         TreeMap<String, Coding> specializations = new TreeMap<>();
         for (Measurement m : measurements) {

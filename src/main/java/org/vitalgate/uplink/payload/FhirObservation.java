@@ -5,12 +5,14 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.vitalgate.reading.Measurement;
 import org.vitalgate.reading.MeasurementType;
 import org.vitalgate.reading.Quantity;
 import org.vitalgate.reading.ReadingDraft;
 import org.vitalgate.reading.StatusFlag;
 import org.vitalgate.reading.TimeChain;
+import org.vitalgate.reading.TimeFlag;
 import org.vitalgate.reading.Unit;
 import org.vitalgate.uplink.payload.FhirCodes.Coding;
 import org.vitalgate.uplink.payload.FhirCodes.StatusBit;
@@ -221,6 +223,9 @@ final class FhirObservation {
         }
         FhirJson.stringExtension(g, "received", "valueInstant", WireTime.instant(t.receivedAt()));
         FhirJson.stringExtension(g, "hubClock", "valueCode", t.hubClock().wire());
+        for (TimeFlag f : new TreeSet<>(t.flags())) { // enum order: deterministic bytes
+            FhirJson.stringExtension(g, "flag", "valueCode", f.wire());
+        }
         g.writeEndArray();
         g.writeEndObject();
     }

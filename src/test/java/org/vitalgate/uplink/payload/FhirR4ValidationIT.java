@@ -125,7 +125,7 @@ class FhirR4ValidationIT {
         DeviceIdentity meter = new DeviceIdentity(Transport.SERIAL, "/dev/ttyUSB0", "", "OneTouch Ultra 2",
                 Optional.empty(), Optional.empty(), "lifescan-ultra2");
         TimeChain time = new TimeChain(Optional.of(java.time.LocalDateTime.parse("2026-11-27T07:02:00")),
-                Instant.parse("2026-11-27T06:02:00Z"), org.vitalgate.reading.TimeCorrection.DEVICE_LOCAL,
+                Instant.parse("2026-11-27T06:02:00Z"), org.vitalgate.reading.TimeCorrection.DEVICE_LOCAL_UNCORRECTED,
                 Optional.empty(), SampleReadings.RECEIVED, HubClock.SYNCHRONIZED);
         return new ReadingDraft(new ReadingId("01KB1Z5C8N6Y0Q3W7E2R4T6Y8D"), "d1-00112233445566778899aabbccddee03",
                 meter, "enr-1", OptionalInt.empty(), OptionalLong.of(17), time,
