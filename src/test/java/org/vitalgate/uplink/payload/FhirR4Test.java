@@ -244,4 +244,34 @@ class FhirR4Test {
         assertThat(o.at("/status").asText()).isEqualTo("final");
         assertThat(new BigDecimal("36.50").scale()).isEqualTo(2);
     }
+
+    /** The Bundle shown in docs/examples/reading-fhir-r4.json: a cuff reading whose clock the hub corrected. */
+    static Reading docExample() {
+        Reading bp = SampleReadings.bloodPressure(42);
+        ReadingDraft d = bp.content();
+        java.time.Duration offset = java.time.Duration.ofSeconds(90);
+        org.vitalgate.reading.TimeChain t = new org.vitalgate.reading.TimeChain(d.time().deviceTime(),
+                d.time().measuredAt(), org.vitalgate.reading.TimeCorrection.DEVICE_CLOCK_OFFSET,
+                java.util.Optional.of(offset), d.time().receivedAt(), d.time().hubClock());
+        return new ReadingDraft(d.id(), d.dedupKey(), d.device(), d.patientKey(), d.userSlot(),
+                d.deviceRecordNumber(), t, d.measurements(), d.flags(), d.origin()).committed(42);
+    }
+
+    static byte[] docExampleBytes() throws Exception {
+        byte[] sent = FhirR4.stampPublished(new FhirR4("hub-3f9a1c0d2b7e", "0.1.0").encode(docExample()), PUBLISHED);
+        return (JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree(sent)) + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theDocumentedExampleIsWhatTheEncoderProduces() throws Exception {
+        byte[] actual = docExampleBytes();
+        java.nio.file.Path target = java.nio.file.Path.of("target", "reading-fhir-r4.json");
+        java.nio.file.Files.createDirectories(target.getParent());
+        java.nio.file.Files.write(target, actual);
+        java.nio.file.Path doc = java.nio.file.Path.of("docs", "examples", "reading-fhir-r4.json");
+        assertThat(java.nio.file.Files.exists(doc) ? new String(java.nio.file.Files.readAllBytes(doc),
+                StandardCharsets.UTF_8) : "(missing)").as("docs example; the encoder's output is in " + target)
+                .isEqualTo(new String(actual, StandardCharsets.UTF_8));
+    }
 }

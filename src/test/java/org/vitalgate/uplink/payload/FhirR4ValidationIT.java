@@ -59,6 +59,7 @@ class FhirR4ValidationIT {
         VectorReadings.all().forEach(c -> out.add(new Named("vector " + c.name(), c.reading())));
         out.add(new Named("sample blood pressure, device-local time, irregular pulse",
                 SampleReadings.bloodPressure(42)));
+        out.add(new Named("the docs example (docs/examples/reading-fhir-r4.json)", FhirR4Test.docExample()));
         out.add(new Named("worst case: every flag, clock offset, every optional field", SampleReadings.worstCase()));
         for (MeasurementType t : MeasurementType.values()) {
             for (Unit u : t.units()) {
