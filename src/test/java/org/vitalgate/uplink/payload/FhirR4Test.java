@@ -250,8 +250,9 @@ class FhirR4Test {
         Reading bp = SampleReadings.bloodPressure(42);
         ReadingDraft d = bp.content();
         java.time.Duration offset = java.time.Duration.ofSeconds(90);
+        // the cuff's clock ran 90 s fast: measured = device time (local, UTC+1) - 90 s
         org.vitalgate.reading.TimeChain t = new org.vitalgate.reading.TimeChain(d.time().deviceTime(),
-                d.time().measuredAt(), org.vitalgate.reading.TimeCorrection.DEVICE_CLOCK_OFFSET,
+                d.time().measuredAt().minus(offset), org.vitalgate.reading.TimeCorrection.DEVICE_CLOCK_OFFSET,
                 java.util.Optional.of(offset), d.time().receivedAt(), d.time().hubClock());
         return new ReadingDraft(d.id(), d.dedupKey(), d.device(), d.patientKey(), d.userSlot(),
                 d.deviceRecordNumber(), t, d.measurements(), d.flags(), d.origin()).committed(42);
