@@ -133,6 +133,9 @@ public final class Agent implements AutoCloseable {
             throw e;
         }
 
+        ScheduledExecutorService housekeeping = threads.scheduled("housekeeping");
+        HubClockProbe hubClock = HubClockProbe.system();
+        hubClock.start(housekeeping); // probes now, then keeps watching (a Pi has no real-time clock)
         Holder<MqttUplink> uplinkRef = new Holder<>();
         RemoteCommands commands = new RemoteCommands(
                 (requestId, ok, message, details) -> {
@@ -146,7 +149,7 @@ public final class Agent implements AutoCloseable {
         MqttUplink uplink = new MqttUplink(config.uplink(), store, statusPayloads(json, version, clock),
                 // each outbox row keeps the format it was encoded in (json-v1 or fhir-r4): stamp it as such
                 (message, publishedAt) -> Payloads.stampPublished(message.payload().toByteArray(), publishedAt),
-                commands::onCommand, uplinkEvents(store, eventIds, clock), clock);
+                commands::onCommand, uplinkEvents(store, eventIds, clock), clock, hubClock);
         uplinkRef.value = uplink;
 
         MapDeviceDirectory simulated = new MapDeviceDirectory();
@@ -170,9 +173,6 @@ public final class Agent implements AutoCloseable {
             home.devices().forEach(d -> simulated.put(simulatedDevice(d, config.simulation().patientKey())));
             simulation = Optional.of(home);
         }
-        ScheduledExecutorService housekeeping = threads.scheduled("housekeeping");
-        HubClockProbe hubClock = HubClockProbe.system();
-        hubClock.start(housekeeping); // probes now, then keeps watching (a Pi has no real-time clock)
         Ingest ingest = new Ingest(directory, codecs, store, clock, zone, hubClock,
                 Threads.named("ingest"),
                 Ingest.DEFAULT_QUEUE_BYTES, new Ingest.Listener() {

@@ -183,7 +183,6 @@ public final class SqliteStore implements Outbox, AutoCloseable {
         return accepting && !closed;
     }
 
-    /** The last committed device record number for a device with a record-numbered memory. */
     /**
      * The device's last stored record number: what a glucose meter is asked to send records after. Never past a
      * record that was refused or failed (until that record is stored).
