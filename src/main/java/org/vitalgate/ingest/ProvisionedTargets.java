@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +28,9 @@ import org.vitalgate.transport.ble.SessionTargets;
  * no session either (a wrong clock is never written into a device; the device keeps its records until the hub
  * clock is right); others are collected, their readings marked {@code hubClock: not-synchronized}. A device that
  * is not provisioned but matches a profile is reported once per
- * {@code seenInterval} as a {@code device-seen} event (address, profile, RSSI) and never connected; devices
+ * {@code seenInterval} as a {@code device-seen} event (address, profile, RSSI) and never connected (at most
+ * {@value #MAX_SEEN_EVENTS_PER_INTERVAL} such events per interval, {@value #MAX_SEEN_ADDRESSES} addresses
+ * remembered); devices
  * matching no profile are ignored. Thread-safe.
  */
 public final class ProvisionedTargets implements SessionTargets {
@@ -40,7 +42,10 @@ public final class ProvisionedTargets implements SessionTargets {
     private final Clock clock;
     private final Supplier<String> eventIds;
     private final Duration seenInterval;
-    private final Map<String, Instant> lastSeenEvent = new ConcurrentHashMap<>();
+    /** Bounds what neighbours' devices cost: memory and events (see {@link SeenThrottle}). */
+    static final int MAX_SEEN_ADDRESSES = 1024;
+    static final int MAX_SEEN_EVENTS_PER_INTERVAL = 64;
+    private final SeenThrottle seenThrottle;
     private final Supplier<HubClock> hubClock;
     /** Provisioned devices held for the hub clock (logged once per hold). */
     private final Set<String> heldForClock = ConcurrentHashMap.newKeySet();
@@ -59,6 +64,7 @@ public final class ProvisionedTargets implements SessionTargets {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.eventIds = Objects.requireNonNull(eventIds, "eventIds");
         this.seenInterval = Objects.requireNonNull(seenInterval, "seenInterval");
+        this.seenThrottle = new SeenThrottle(seenInterval, MAX_SEEN_ADDRESSES, MAX_SEEN_EVENTS_PER_INTERVAL);
         this.hubClock = Objects.requireNonNull(hubClock, "hubClock");
     }
 
@@ -99,11 +105,14 @@ public final class ProvisionedTargets implements SessionTargets {
 
     private void seen(Advertisement ad, DeviceProfile profile) {
         Instant now = clock.instant();
-        Instant last = lastSeenEvent.get(ad.address());
-        if (last != null && Duration.between(last, now).compareTo(seenInterval) < 0) {
+        if (!seenThrottle.admit(ad.address(), now)) {
             return;
         }
-        lastSeenEvent.put(ad.address(), now);
+        long suppressed = seenThrottle.takeSuppressed();
+        if (suppressed > 0) {
+            LOG.warn("{} sightings of devices that are not provisioned got no device-seen event (at most {} per {})",
+                    suppressed, MAX_SEEN_EVENTS_PER_INTERVAL, seenInterval);
+        }
         LOG.info("not provisioned: {} looks like {} (RSSI {} dBm); not connected", ad.address(), profile.id(), ad.rssi());
         store.recordEvent(new Event(eventIds.get(), EventType.DEVICE_SEEN, now, Map.of("address", ad.address(),
                 "profileId", profile.id(), "rssi", Integer.toString(ad.rssi()))));
