@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,9 +29,8 @@ import org.vitalgate.transport.ble.SessionTargets;
  * clock is right); others are collected, their readings marked {@code hubClock: not-synchronized}. A device that
  * is not provisioned but matches a profile is reported once per
  * {@code seenInterval} as a {@code device-seen} event (address, profile, RSSI) and never connected (at most
- * {@value #MAX_SEEN_EVENTS_PER_INTERVAL} such events per interval, {@value #MAX_SEEN_ADDRESSES} addresses
- * remembered); devices
- * matching no profile are ignored. Thread-safe.
+ * {@value #MAX_SEEN} such addresses are remembered: neighbours' devices cannot grow memory); devices matching no
+ * profile are ignored. Thread-safe.
  */
 public final class ProvisionedTargets implements SessionTargets {
     private static final Logger LOG = LoggerFactory.getLogger(ProvisionedTargets.class);
@@ -41,11 +40,17 @@ public final class ProvisionedTargets implements SessionTargets {
     private final SqliteStore store;
     private final Clock clock;
     private final Supplier<String> eventIds;
-    private final Duration seenInterval;
-    /** Bounds what neighbours' devices cost: memory and events (see {@link SeenThrottle}). */
-    static final int MAX_SEEN_ADDRESSES = 1024;
+    /** Neighbours' devices whose last {@code device-seen} time is remembered (least recently seen forgotten). */
+    static final int MAX_SEEN = 256;
+    /** At most this many {@code device-seen} events per {@code seenInterval} in all (a crowd, or rotating addresses). */
     static final int MAX_SEEN_EVENTS_PER_INTERVAL = 64;
-    private final SeenThrottle seenThrottle;
+    private final Duration seenInterval;
+    private Instant seenWindowStart = Instant.MIN;   // guarded by this
+    private int seenInWindow;                         // guarded by this
+    private long seenSuppressed;                      // guarded by this
+
+    /** Per stranger's address, when its {@code device-seen} is due again (at most {@link #MAX_SEEN} addresses). */
+    private final org.vitalgate.uplink.LogThrottle seenEvents;
     private final Supplier<HubClock> hubClock;
     /** Provisioned devices held for the hub clock (logged once per hold). */
     private final Set<String> heldForClock = ConcurrentHashMap.newKeySet();
@@ -63,8 +68,9 @@ public final class ProvisionedTargets implements SessionTargets {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.eventIds = Objects.requireNonNull(eventIds, "eventIds");
-        this.seenInterval = Objects.requireNonNull(seenInterval, "seenInterval");
-        this.seenThrottle = new SeenThrottle(seenInterval, MAX_SEEN_ADDRESSES, MAX_SEEN_EVENTS_PER_INTERVAL);
+        this.seenEvents = new org.vitalgate.uplink.LogThrottle(Objects.requireNonNull(seenInterval, "seenInterval"),
+                MAX_SEEN);
+        this.seenInterval = seenInterval;
         this.hubClock = Objects.requireNonNull(hubClock, "hubClock");
     }
 
@@ -89,6 +95,11 @@ public final class ProvisionedTargets implements SessionTargets {
         return Optional.empty();
     }
 
+    /** Strangers' addresses remembered for their {@code device-seen} interval (at most {@link #MAX_SEEN}). */
+    int seenRemembered() {
+        return seenEvents.size();
+    }
+
     private boolean heldForHubClock(String address, DeviceProfile profile) {
         if (profile.needsSynchronizedHubClock() && hubClock.get() == HubClock.NOT_SYNCHRONIZED) {
             if (heldForClock.add(address)) {
@@ -104,17 +115,44 @@ public final class ProvisionedTargets implements SessionTargets {
     }
 
     private void seen(Advertisement ad, DeviceProfile profile) {
-        Instant now = clock.instant();
-        if (!seenThrottle.admit(ad.address(), now)) {
+        java.util.OptionalLong due = seenEvents.admit(ad.address());
+        if (due.isEmpty()) {
             return;
         }
-        long suppressed = seenThrottle.takeSuppressed();
+        Instant now = clock.instant();
+        long suppressed = overCap(now);
+        if (suppressed < 0) {
+            return;
+        }
         if (suppressed > 0) {
-            LOG.warn("{} sightings of devices that are not provisioned got no device-seen event (at most {} per {})",
-                    suppressed, MAX_SEEN_EVENTS_PER_INTERVAL, seenInterval);
+            LOG.warn("{} device-seen events were not recorded: at most {} per {} in all", suppressed,
+                    MAX_SEEN_EVENTS_PER_INTERVAL, seenInterval);
         }
         LOG.info("not provisioned: {} looks like {} (RSSI {} dBm); not connected", ad.address(), profile.id(), ad.rssi());
-        store.recordEvent(new Event(eventIds.get(), EventType.DEVICE_SEEN, now, Map.of("address", ad.address(),
-                "profileId", profile.id(), "rssi", Integer.toString(ad.rssi()))));
+        Map<String, String> attributes = new java.util.TreeMap<>(Map.of("address", ad.address(),
+                "profileId", profile.id(), "rssi", Integer.toString(ad.rssi())));
+        if (due.getAsLong() > 0) {
+            attributes.put("repeats", Long.toString(due.getAsLong()));   // advertisements heard since the last
+        }
+        store.recordEvent(new Event(eventIds.get(), EventType.DEVICE_SEEN, now, attributes));
+    }
+
+    /**
+     * -1 when this interval's overall cap of events is reached (counted); otherwise the number suppressed since the
+     * last event (then 0).
+     */
+    private synchronized long overCap(Instant now) {
+        if (Duration.between(seenWindowStart, now).compareTo(seenInterval) >= 0) {
+            seenWindowStart = now;
+            seenInWindow = 0;
+        }
+        if (seenInWindow >= MAX_SEEN_EVENTS_PER_INTERVAL) {
+            seenSuppressed++;
+            return -1;
+        }
+        seenInWindow++;
+        long n = seenSuppressed;
+        seenSuppressed = 0;
+        return n;
     }
 }
