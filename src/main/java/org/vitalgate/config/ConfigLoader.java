@@ -109,7 +109,7 @@ public final class ConfigLoader {
                 Duration.ofSeconds(60));
         LogLevel logLevel = top.get("logLevel", ConfigLoader::logLevel, LogLevel.INFO);
         BleSettings ble = top.section("ble").map(ConfigLoader::ble).orElse(BleSettings.defaults());
-        Path configDir = file.toAbsolutePath().getParent();
+        Path configDir = file.toAbsolutePath().normalize().getParent();
         Path profilesDir = top.get("profilesDir", Values.path()).map(p -> directory(top, configDir.resolve(p)))
                 .orElseGet(() -> defaultProfiles(top, configDir, ble.enabled()));
         // Nothing listens on a control socket yet: a key that would do nothing is refused, not ignored.
