@@ -38,6 +38,7 @@ import org.vitalgate.reading.Transport;
 import org.vitalgate.store.Event;
 import org.vitalgate.store.EventType;
 import org.vitalgate.store.OutboxStats;
+import org.vitalgate.store.PayloadEncoder;
 import org.vitalgate.store.SqliteStore;
 import org.vitalgate.store.StoreException;
 import org.vitalgate.transport.sim.GattUuids;
@@ -49,7 +50,10 @@ import org.vitalgate.uplink.StatusPayloads;
 import org.vitalgate.uplink.UplinkListener;
 import org.vitalgate.uplink.UplinkState;
 import org.vitalgate.uplink.payload.HealthSnapshot;
+import org.vitalgate.uplink.payload.FhirR4;
 import org.vitalgate.uplink.payload.JsonV1;
+import org.vitalgate.uplink.payload.PayloadFormat;
+import org.vitalgate.uplink.payload.Payloads;
 
 /**
  * The running agent and its composition root: builds the whole object graph from an {@link AgentConfig} in
@@ -116,7 +120,9 @@ public final class Agent implements AutoCloseable {
                 : List.of();
         JsonV1 json = new JsonV1(config.hubId());
         ReadingIds eventIds = new ReadingIds(clock);
-        SqliteStore store = SqliteStore.open(config.store(), clock, json, json, () -> eventIds.next().value());
+        PayloadEncoder readings = config.payload().format() == PayloadFormat.FHIR_R4
+                ? new FhirR4(config.hubId(), version, config.payload().patientSystem()) : json;
+        SqliteStore store = SqliteStore.open(config.store(), clock, readings, json, () -> eventIds.next().value());
         store.quarantinedTo().ifPresent(p -> LOG.warn("the store failed its integrity check and was moved aside to {}"
                 + " (kept for analysis); continuing with a fresh store", p));
         try {
@@ -141,7 +147,8 @@ public final class Agent implements AutoCloseable {
                 },
                 () -> statusFigures(store, uplinkRef.value));
         MqttUplink uplink = new MqttUplink(config.uplink(), store, statusPayloads(json, version, clock),
-                (message, publishedAt) -> JsonV1.stampPublished(message.payload().toByteArray(), publishedAt),
+                // each outbox row keeps the format it was encoded in (json-v1 or fhir-r4): stamp it as such
+                (message, publishedAt) -> Payloads.stampPublished(message.payload().toByteArray(), publishedAt),
                 commands::onCommand, uplinkEvents(store, eventIds, clock), clock, hubClock);
         uplinkRef.value = uplink;
 
@@ -194,8 +201,8 @@ public final class Agent implements AutoCloseable {
         long healthSeconds = Math.max(1, config.healthInterval().toSeconds());
         housekeeping.scheduleWithFixedDelay(this::publishHealth, healthSeconds, healthSeconds, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(this::purge, 0, 6, TimeUnit.HOURS);
-        LOG.info("vitalgate {} started: hub {}, broker {}, store {}", version, config.hubId(),
-                config.uplink().broker(), config.store().path());
+        LOG.info("vitalgate {} started: hub {}, broker {} ({} readings), store {}", version, config.hubId(),
+                config.uplink().broker(), config.payload().format().wire(), config.store().path());
     }
 
     /** The loops whose progress feeds the systemd watchdog: ingest, the store writer and the uplink. */

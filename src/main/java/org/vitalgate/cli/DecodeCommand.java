@@ -50,6 +50,18 @@ public final class DecodeCommand implements Callable<Integer> {
     @Option(names = "--list", description = "list supported UUIDs, codec ids and names")
     boolean list;
 
+    @Option(names = "--fhir", description = "print the fhir-r4 Bundle (mqtt.payload: fhir-r4) the reading would be"
+            + " published as, instead of the decoded value")
+    boolean fhir;
+
+    @Option(names = "--address", paramLabel = "BT-ADDRESS", defaultValue = "00:00:00:00:00:00",
+            description = "with --fhir: the device's Bluetooth address (default ${DEFAULT-VALUE})")
+    String address;
+
+    @Option(names = "--patient-key", paramLabel = "KEY", defaultValue = "example-patient",
+            description = "with --fhir: the enrollment key (default ${DEFAULT-VALUE})")
+    String patientKey;
+
     @Parameters(paramLabel = "HEX", arity = "0..*",
             description = "the value in hex; spaces, colons and 0x allowed; several arguments are joined")
     List<String> hex = new ArrayList<>();
@@ -107,6 +119,15 @@ public final class DecodeCommand implements Callable<Integer> {
                     doc.put("reading", reading(m.value()));
                     doc.put("hubAdds", "id, seq, dedupKey, hubId, patientKey, origin, device, and time.measured,"
                             + " correction, received, hubClock, published");
+                    if (fhir) {
+                        if (m.value().measurements().isEmpty()) {
+                            err.println("decode: the value maps to no measurement, so to no Bundle");
+                            return MALFORMED;
+                        }
+                        out.println(FhirExample.bundle(m.value(), c.id(), address, patientKey));
+                        out.flush();
+                        return 0;
+                    }
                 } else if (mapped instanceof Decoded.Unsupported<MappedReading> u) {
                     doc.put("reading", null);
                     doc.put("notMapped", u.feature());
@@ -120,6 +141,10 @@ public final class DecodeCommand implements Callable<Integer> {
             doc.put("unsupported", u.feature());
             err.println("unsupported: " + u.feature());
             exit = MALFORMED;
+        }
+        if (fhir && exit == 0) {
+            err.println("decode: " + c.id() + " is not a measurement: no Bundle");
+            return USAGE;
         }
         out.println(json.writeValueAsString(doc));
         out.flush();

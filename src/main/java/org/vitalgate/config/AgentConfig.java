@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import org.vitalgate.store.StoreSettings;
 import org.vitalgate.uplink.UplinkSettings;
+import org.vitalgate.uplink.payload.PayloadSettings;
 
 /**
  * The whole, validated agent configuration ({@code /etc/vitalgate/agent.yaml}, see
@@ -21,6 +22,7 @@ import org.vitalgate.uplink.UplinkSettings;
  * @param controlSocket  reserved for the planned local control socket (not built yet; always the default)
  * @param devices        devices provisioned in the file
  * @param ble            Bluetooth settings
+ * @param payload        how readings are encoded ({@code mqtt.payload}: json-v1 or fhir-r4)
  */
 public record AgentConfig(
         String hubId,
@@ -32,7 +34,8 @@ public record AgentConfig(
         Path profilesDir,
         Path controlSocket,
         List<ProvisionedDevice> devices,
-        BleSettings ble) {
+        BleSettings ble,
+        PayloadSettings payload) {
 
     public static final Path DEFAULT_FILE = Path.of("/etc/vitalgate/agent.yaml");
 
@@ -46,6 +49,15 @@ public record AgentConfig(
         Objects.requireNonNull(profilesDir, "profilesDir");
         Objects.requireNonNull(controlSocket, "controlSocket");
         Objects.requireNonNull(ble, "ble");
+        Objects.requireNonNull(payload, "payload");
         devices = List.copyOf(devices);
+    }
+
+    /** As the canonical constructor, with JSON v1 readings. */
+    public AgentConfig(String hubId, UplinkSettings uplink, StoreSettings store, SimulationSettings simulation,
+                       Duration healthInterval, LogLevel logLevel, Path profilesDir, Path controlSocket,
+                       List<ProvisionedDevice> devices, BleSettings ble) {
+        this(hubId, uplink, store, simulation, healthInterval, logLevel, profilesDir, controlSocket, devices, ble,
+                PayloadSettings.defaults());
     }
 }

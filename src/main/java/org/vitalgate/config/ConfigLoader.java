@@ -15,6 +15,9 @@ import java.util.Objects;
 import java.util.Optional;
 import org.vitalgate.store.StoreSettings;
 import org.vitalgate.uplink.UplinkSettings;
+import org.vitalgate.uplink.payload.FhirR4;
+import org.vitalgate.uplink.payload.PayloadFormat;
+import org.vitalgate.uplink.payload.PayloadSettings;
 
 /**
  * Loads {@code agent.yaml} into an {@link AgentConfig}. Validates everything and reports every problem at once,
@@ -93,6 +96,7 @@ public final class ConfigLoader {
 
         Optional<UplinkSettings> uplink = Optional.empty();
         Optional<Section> mqtt = top.section("mqtt");
+        PayloadSettings payload = mqtt.map(ConfigLoader::payload).orElse(PayloadSettings.defaults());
         if (mqtt.isPresent()) {
             uplink = MqttSection.read(mqtt.get(), hubForChecks);
         } else if (!top.has("mqtt")) {
@@ -105,7 +109,7 @@ public final class ConfigLoader {
                 Duration.ofSeconds(60));
         LogLevel logLevel = top.get("logLevel", ConfigLoader::logLevel, LogLevel.INFO);
         BleSettings ble = top.section("ble").map(ConfigLoader::ble).orElse(BleSettings.defaults());
-        Path configDir = file.toAbsolutePath().getParent();
+        Path configDir = file.toAbsolutePath().normalize().getParent();
         Path profilesDir = top.get("profilesDir", Values.path()).map(p -> directory(top, configDir.resolve(p)))
                 .orElseGet(() -> defaultProfiles(top, configDir, ble.enabled()));
         // Nothing listens on a control socket yet: a key that would do nothing is refused, not ignored.
@@ -120,7 +124,7 @@ public final class ConfigLoader {
             throw new ConfigException(file, problems.sorted());
         }
         return new AgentConfig(hubId, uplink.get(), store, simulation, health, logLevel, profilesDir, controlSocket,
-                devices, ble);
+                devices, ble, payload);
     }
 
     private String hubId(Section top) {
@@ -171,6 +175,28 @@ public final class ConfigLoader {
         }, "hci0");
         s.finish();
         return new BleSettings(enabled, adapter);
+    }
+
+    /** {@code mqtt.payload} (json-v1 | fhir-r4) and {@code mqtt.fhirPatientSystem}, read before the mqtt section. */
+    private static PayloadSettings payload(Section mqtt) {
+        PayloadSettings d = PayloadSettings.defaults();
+        PayloadFormat format = mqtt.get("payload", node -> {
+            try {
+                return PayloadFormat.parse(Values.text().read(node));
+            } catch (IllegalArgumentException e) {
+                throw new Values.Bad(e.getMessage());
+            }
+        }, d.format());
+        String system = mqtt.get("fhirPatientSystem", node -> {
+            String s = Values.text().read(node).trim();
+            try {
+                new FhirR4("hub", "0", s);
+            } catch (IllegalArgumentException e) {
+                throw new Values.Bad(e.getMessage());
+            }
+            return s;
+        }, d.patientSystem());
+        return new PayloadSettings(format, system);
     }
 
     private static LogLevel logLevel(YamlNode node) throws Values.Bad {

@@ -5,17 +5,22 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.io.StringReader;
+import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.ScalarEvent;
 
 /**
  * Reads YAML into {@link YamlNode}s that remember their line, using Jackson's streaming YAML parser (tree
- * models lose locations). Reports syntax errors and duplicate keys as problems. Stateless; thread-safe.
+ * models lose locations). Reports syntax errors, duplicate keys, YAML anchors and aliases as problems. Stateless; thread-safe.
  */
 final class YamlTree {
     private static final YAMLFactory YAML = new YAMLFactory();
@@ -31,6 +36,7 @@ final class YamlTree {
                 return Optional.of(new YamlNode.Mapping(Map.of(), 1));
             }
             YamlNode root = read(p, problems, "");
+            scalarAnchors(text, problems);
             if (p.nextToken() != null) {
                 problems.add("", line(p.currentTokenLocation()), "more than one YAML document; keep one");
             }
@@ -58,6 +64,16 @@ final class YamlTree {
     private static YamlNode read(JsonParser p, Problems problems, String path) throws IOException {
         int line = line(p.currentTokenLocation());
         JsonToken t = p.currentToken();
+        if (p instanceof YAMLParser yaml) {
+            // Why refuse: Jackson's streaming parser hands an alias over as its anchor's *name* (clientId: *h
+            // would become "h"), and a config that means something else than it says must not load.
+            if (yaml.isCurrentAlias()) {
+                problems.add(path, line, "YAML alias *" + p.getText() + " is not supported (write the value out)");
+            } else if (yaml.getCurrentAnchor() != null) {
+                problems.add(path, line, "YAML anchor &" + yaml.getCurrentAnchor()
+                        + " is not supported (anchors and aliases are refused; write values out)");
+            }
+        }
         switch (t) {
             case START_OBJECT:
                 return readMapping(p, line, problems, path);
@@ -78,6 +94,16 @@ final class YamlTree {
                 return new YamlNode.Scalar(p.getText(), YamlNode.Scalar.Kind.DECIMAL, line);
             default:
                 return new YamlNode.Scalar(p.getText(), YamlNode.Scalar.Kind.STRING, line);
+        }
+    }
+
+    /** Anchors on scalars, which Jackson's parser does not report (aliases and collection anchors it does). */
+    private static void scalarAnchors(String text, Problems problems) {
+        for (Event e : new Yaml().parse(new StringReader(text))) {
+            if (e instanceof ScalarEvent scalar && scalar.getAnchor() != null) {
+                problems.add("", scalar.getStartMark().getLine() + 1, "YAML anchor &" + scalar.getAnchor()
+                        + " is not supported (anchors and aliases are refused; write values out)");
+            }
         }
     }
 

@@ -42,6 +42,12 @@ public final class ProvisionedTargets implements SessionTargets {
     private final Supplier<String> eventIds;
     /** Neighbours' devices whose last {@code device-seen} time is remembered (least recently seen forgotten). */
     static final int MAX_SEEN = 256;
+    /** At most this many {@code device-seen} events per {@code seenInterval} in all (a crowd, or rotating addresses). */
+    static final int MAX_SEEN_EVENTS_PER_INTERVAL = 64;
+    private final Duration seenInterval;
+    private Instant seenWindowStart = Instant.MIN;   // guarded by this
+    private int seenInWindow;                         // guarded by this
+    private long seenSuppressed;                      // guarded by this
 
     /** Per stranger's address, when its {@code device-seen} is due again (at most {@link #MAX_SEEN} addresses). */
     private final org.vitalgate.uplink.LogThrottle seenEvents;
@@ -64,6 +70,7 @@ public final class ProvisionedTargets implements SessionTargets {
         this.eventIds = Objects.requireNonNull(eventIds, "eventIds");
         this.seenEvents = new org.vitalgate.uplink.LogThrottle(Objects.requireNonNull(seenInterval, "seenInterval"),
                 MAX_SEEN);
+        this.seenInterval = seenInterval;
         this.hubClock = Objects.requireNonNull(hubClock, "hubClock");
     }
 
@@ -113,6 +120,14 @@ public final class ProvisionedTargets implements SessionTargets {
             return;
         }
         Instant now = clock.instant();
+        long suppressed = overCap(now);
+        if (suppressed < 0) {
+            return;
+        }
+        if (suppressed > 0) {
+            LOG.warn("{} device-seen events were not recorded: at most {} per {} in all", suppressed,
+                    MAX_SEEN_EVENTS_PER_INTERVAL, seenInterval);
+        }
         LOG.info("not provisioned: {} looks like {} (RSSI {} dBm); not connected", ad.address(), profile.id(), ad.rssi());
         Map<String, String> attributes = new java.util.TreeMap<>(Map.of("address", ad.address(),
                 "profileId", profile.id(), "rssi", Integer.toString(ad.rssi())));
@@ -120,5 +135,24 @@ public final class ProvisionedTargets implements SessionTargets {
             attributes.put("repeats", Long.toString(due.getAsLong()));   // advertisements heard since the last
         }
         store.recordEvent(new Event(eventIds.get(), EventType.DEVICE_SEEN, now, attributes));
+    }
+
+    /**
+     * -1 when this interval's overall cap of events is reached (counted); otherwise the number suppressed since the
+     * last event (then 0).
+     */
+    private synchronized long overCap(Instant now) {
+        if (Duration.between(seenWindowStart, now).compareTo(seenInterval) >= 0) {
+            seenWindowStart = now;
+            seenInWindow = 0;
+        }
+        if (seenInWindow >= MAX_SEEN_EVENTS_PER_INTERVAL) {
+            seenSuppressed++;
+            return -1;
+        }
+        seenInWindow++;
+        long n = seenSuppressed;
+        seenSuppressed = 0;
+        return n;
     }
 }

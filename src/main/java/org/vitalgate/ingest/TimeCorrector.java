@@ -53,9 +53,16 @@ final class TimeCorrector {
         clockByDevice.put(address, new Learned(connection, Duration.between(hubWall, deviceClock), at));
     }
 
-    /** The hub wrote the device's clock on {@code connection} at {@code at}: from then on it is the hub's clock. */
+    /**
+     * The hub wrote the device's clock on {@code connection} at {@code at}: from then on it is the hub's clock. A
+     * clock read earlier on the same connection stays: the records a device uploads after the write were stamped
+     * before it, by the clock that was read.
+     */
     void clockSet(String address, long connection, Instant at) {
-        clockByDevice.put(address, new Learned(connection, Duration.ZERO, at));
+        Learned read = clockByDevice.get(address);
+        if (read == null || read.connection() != connection) {
+            clockByDevice.put(address, new Learned(connection, Duration.ZERO, at));
+        }
     }
 
     TimeChain chain(String address, long connection, Optional<LocalDateTime> deviceTime, Instant receivedAt,

@@ -135,4 +135,25 @@ class DecodeCommandTest {
         assertThat(decoded.path("measurements").get(0).path("type").asText()).isEqualTo("body-temperature");
         assertThat(decoded.path("measurements").get(0).path("unit").asText()).isEqualTo("Cel");
     }
+
+    @Test
+    void fhirPrintsTheBundleTheReadingWouldBePublishedAs() throws Exception {
+        int rc = run("decode", "--fhir", "--address", "A4:C1:38:00:11:22", "--patient-key", "enr-1", "--uuid", "2A35",
+                "1E 7800 5000 5d00", "E2:07:04:11:0F:33:00", "0x48", "0x00", "03", "2700");
+        assertThat(rc).as(cli.err()).isZero();
+        JsonNode b = new ObjectMapper().readTree(cli.out());
+        assertThat(b.at("/resourceType").asText()).isEqualTo("Bundle");
+        assertThat(b.at("/type").asText()).isEqualTo("transaction");
+        assertThat(b.at("/entry/1/resource/identifier/0/value").asText()).isEqualTo("A4-C1-38-00-11-22");
+        assertThat(b.at("/entry/2/resource/code/coding/0/code").asText()).isEqualTo("150020");
+        assertThat(b.at("/entry/2/resource/component/0/valueQuantity/value").asText()).isEqualTo("120");
+        assertThat(b.at("/entry/2/resource/subject/reference").asText()).endsWith("|enr-1");
+        assertThat(cli.out()).contains("\"valueQuantity\" : {\n");
+    }
+
+    @Test
+    void fhirOfANonMeasurementIsAUsageError() {
+        assertThat(run("decode", "--fhir", "--uuid", "2A19", "64")).isEqualTo(2);
+        assertThat(cli.err()).contains("not a measurement");
+    }
 }

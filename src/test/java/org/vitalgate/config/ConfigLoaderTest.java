@@ -93,6 +93,25 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void yamlAnchorsAndAliasesAreRefusedWithTheirLines() {
+        // before: clientId silently became "h" (the anchor's name)
+        ConfigException e = problems("""
+                hubId: &h hub-1
+                mqtt:
+                  broker: mqtts://broker.example.com
+                  clientId: *h
+                store: &s
+                  path: /tmp/x.db
+                simulation:
+                  <<: *s
+                """);
+        assertThat(e.problems()).extracting(ConfigProblem::line, ConfigProblem::path).contains(
+                org.assertj.core.groups.Tuple.tuple(1, ""), org.assertj.core.groups.Tuple.tuple(4, "mqtt.clientId"),
+                org.assertj.core.groups.Tuple.tuple(5, "store"), org.assertj.core.groups.Tuple.tuple(8, "simulation.<<"));
+        assertThat(e.getMessage()).contains("YAML alias *h").contains("YAML anchor &h").contains("not supported");
+    }
+
+    @Test
     void absentKeysGetTheirDefaults() throws Exception {
         AgentConfig c = load(BROKER);
         String hub = expectedHubId();

@@ -157,6 +157,21 @@ class ProvisionedDirectoryIT {
         assertThat(e.path("attributes").path("rssi").asText()).isEqualTo("-71");
     }
 
+    /** A crowd of strangers (or one rotating random addresses): events are capped per interval, not one each. */
+    @Test
+    void seenEventsForManyStrangersAreBounded() throws Exception {
+        ProvisionedTargets targets = new ProvisionedTargets(directory, new ProfileMatcher(profiles), store,
+                Clock.systemUTC(), () -> String.format("01HZZZZZZZZZZZZZZZZZ%06d", ids.incrementAndGet()),
+                Duration.ofMinutes(10));
+        for (int i = 0; i < 5000; i++) {
+            String address = String.format("C2:%02X:%02X:00:00:01", i >> 8, i & 0xFF);
+            assertThat(targets.targetFor(new Advertisement(address, Optional.of("TEMP"), -80,
+                    Set.of("00001809-0000-1000-8000-00805f9b34fb"), Map.of(), Instant.now()))).isEmpty();
+        }
+        reopenStore();
+        assertThat(store.pending(Lane.DIAGNOSTIC, 0, 10_000)).hasSize(ProvisionedTargets.MAX_SEEN_EVENTS_PER_INTERVAL);
+    }
+
     @Test
     void neighboursDevicesRememberedForDeviceSeenAreBoundedAndAKnownOneIsStillLimited() throws Exception {
         AtomicLong eventIds = new AtomicLong();
@@ -177,7 +192,8 @@ class ProvisionedDirectoryIT {
         assertThat(targets.seenRemembered()).isEqualTo(ProvisionedTargets.MAX_SEEN);
         reopenStore();
         List<OutboxMessage> events = store.pending(Lane.DIAGNOSTIC, 0, 2 * neighbours);
-        assertThat(events).hasSize(neighbours + 1);
+        assertThat(events).as("events are capped in all per interval, not one per neighbour")
+                .hasSize(ProvisionedTargets.MAX_SEEN_EVENTS_PER_INTERVAL);
         long ofKnown = events.stream().filter(m -> {
             try {
                 return JSON.readTree(m.payload().toByteArray()).path("attributes").path("address").asText()

@@ -58,6 +58,22 @@ class TimeCorrectorTest {
     }
 
     @Test
+    void aClockReadBeforeTheHubWritesItDatesTheRecordsUploadedOnThatConnection() {
+        TimeCorrector times = new TimeCorrector(ZONE);
+        // A&D flow: read the clock (3 minutes fast), write the hub's time, then the cuff uploads stored records
+        times.clockRead(CUFF, 4, LocalDateTime.parse("2026-11-27T08:03:00"), NOW, false);
+        times.clockSet(CUFF, 4, NOW.plusMillis(50));
+        TimeChain t = times.chain(CUFF, 4, Optional.of(LocalDateTime.parse("2026-11-27T07:58:00")),
+                NOW.plusSeconds(1), false, HubClock.SYNCHRONIZED);
+        assertThat(t.deviceClockOffset()).hasValue(Duration.ofMinutes(3));
+        assertThat(t.measuredAt()).isEqualTo(Instant.parse("2026-11-27T13:55:00Z"));
+        // the next connection: the clock the hub wrote last time is what counts
+        times.clockSet(CUFF, 5, NOW.plusSeconds(60));
+        assertThat(times.chain(CUFF, 5, Optional.of(LocalDateTime.parse("2026-11-27T08:00:30")),
+                NOW.plusSeconds(61), false, HubClock.SYNCHRONIZED).deviceClockOffset()).hasValue(Duration.ZERO);
+    }
+
+    @Test
     void anOldClockReadIsNotTrustedEvenOnTheSameConnection() {
         TimeCorrector times = new TimeCorrector(ZONE);
         times.clockRead(CUFF, 0, LocalDateTime.parse("2026-11-27T08:07:00"), NOW, false);

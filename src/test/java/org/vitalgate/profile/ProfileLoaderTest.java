@@ -59,6 +59,7 @@ class ProfileLoaderTest {
         DeviceProfile p = loader.loadFiles(List.of(Path.of("device-profiles/and-ua651ble.yaml"))).get(0);
         assertThat(p.bonding()).isEqualTo(Bonding.JUST_WORKS);
         assertThat(p.onConnect()).containsExactly(
+                new ConnectAction.ReadClock("00002a08-0000-1000-8000-00805f9b34fb"),
                 new ConnectAction.SetClock("00002a08-0000-1000-8000-00805f9b34fb", ClockFormat.DATE_TIME),
                 new ConnectAction.Subscribe(List.of(BPM)));
         assertThat(p.codecFor(BPM)).contains("gatt.bps.measurement");

@@ -57,16 +57,21 @@ final class BluezBus {
         return f;
     }
 
-    /** Ends our notification session on {@code charPath} without waiting; failures only matter to debugging. */
-    void stopNotifyAsync(String charPath) {
+    /**
+     * Ends our notification session on {@code charPath} without blocking; the future completes (normally) when
+     * BlueZ answered, whatever the answer: failures only matter to debugging.
+     */
+    CompletableFuture<Void> stopNotifyAsync(String charPath) {
         try {
-            call(remote(charPath, GattCalls.class), "StopNotify").whenComplete((r, e) -> {
+            return call(remote(charPath, GattCalls.class), "StopNotify").handle((r, e) -> {
                 if (e != null) {
                     LOG.debug("StopNotify {} after link loss: {}", charPath, e.toString());
                 }
+                return null;
             });
         } catch (BleLinkException | RuntimeException e) {
             LOG.debug("StopNotify {} after link loss: {}", charPath, e.toString());
+            return CompletableFuture.completedFuture(null);
         }
     }
 
@@ -84,7 +89,10 @@ final class BluezBus {
                 throw ble;
             }
             String name = cause instanceof DBusExecutionException dbe ? BluezErrors.name(dbe) : null;
-            throw new BleLinkException(what + " failed", name, cause);
+            // BlueZ's message says why (le-connection-abort-by-local, br-connection-canceled, ...): keep it
+            String why = cause == null || cause.getMessage() == null || cause.getMessage().isBlank() ? ""
+                    : ": " + cause.getMessage();
+            throw new BleLinkException(what + " failed" + why, name, cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             onTimeout.run();

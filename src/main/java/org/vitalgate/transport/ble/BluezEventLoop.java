@@ -40,6 +40,8 @@ import org.vitalgate.transport.FrameSink;
  */
 final class BluezEventLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BluezEventLoop.class);
+    /** How long a lost connection's report waits for BlueZ to end its notification sessions. */
+    static final java.time.Duration STOP_NOTIFY_WAIT = java.time.Duration.ofSeconds(2);
     private static final Set<String> ADVERTISEMENT_PROPS = Set.of("RSSI", "ManufacturerData", "ServiceData",
             "TxPower");
 
@@ -187,11 +189,19 @@ final class BluezEventLoop implements AutoCloseable {
         // Why StopNotify after a link loss: BlueZ keeps our notification sessions and re-enables them on the
         // next link-up before Connect() returns, so a device that needs its clock set before data (A&D) would
         // upload first. Ending them keeps the profile's order (clock, then subscribe); values that arrive
-        // before BlueZ processed this are still routed. Sent before anyone learns of the loss, so it reaches
-        // bluetoothd before any new Connect() of that device.
-        for (String charPath : router.pathsOf(address)) {
-            bus.stopNotifyAsync(charPath);
+        // before BlueZ processed this are still routed. The loss is reported once BlueZ answered (or after
+        // STOP_NOTIFY_WAIT), so nobody connects the device again before its sessions ended.
+        List<String> paths = router.pathsOf(address);
+        if (paths.isEmpty()) {
+            informLost(address, c);
+            return;
         }
+        CompletableFuture.allOf(paths.stream().map(bus::stopNotifyAsync).toArray(CompletableFuture[]::new))
+                .orTimeout(STOP_NOTIFY_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .whenComplete((r, e) -> execute(() -> informLost(address, c)));
+    }
+
+    private void informLost(String address, BleConnection c) {
         try {
             listener.onDisconnected(address);
         } catch (RuntimeException e) {

@@ -134,6 +134,13 @@ public final class BluezHome implements AutoCloseable {
             }
 
             @Override
+            public Optional<byte[]> onRead(DeviceSide device, String uuid) {
+                return dateTime.equalsIgnoreCase(uuid) // Date Time: the first 7 octets of Current Time
+                        ? Optional.of(Arrays.copyOf(GattBytes.currentTime(deviceNow(p)).toByteArray(), 7))
+                        : Optional.empty();
+            }
+
+            @Override
             public void onWrite(DeviceSide device, String uuid, byte[] value) {
                 if (dateTime.equalsIgnoreCase(uuid)) {
                     Instant now = clock.instant();

@@ -1,15 +1,18 @@
 package org.vitalgate.uplink.payload;
 
 /**
- * A message would exceed {@link JsonV1#MAX_PAYLOAD_BYTES} once the publish time is stamped into it. The
+ * A message would exceed its format's limit ({@link JsonV1#MAX_PAYLOAD_BYTES}, {@link FhirR4#MAX_PAYLOAD_BYTES}) once the publish time is stamped into it. The
  * encoder refuses it rather than truncate it: nothing was produced.
  */
 public final class PayloadTooLargeException extends IllegalArgumentException {
     private final int size;
 
     PayloadTooLargeException(String what, int size) {
-        super(what + " would be " + size + " bytes with its publish time; the limit is "
-                + JsonV1.MAX_PAYLOAD_BYTES);
+        this(what, size, JsonV1.MAX_PAYLOAD_BYTES);
+    }
+
+    PayloadTooLargeException(String what, int size, int limit) {
+        super(what + " would be " + size + " bytes with its publish time; the limit is " + limit);
         this.size = size;
     }
 
