@@ -50,9 +50,16 @@ class StoreAndForwardIT {
                     proxy.open();
                     TestAgent.await("the backlog delivered", Duration.ofSeconds(20), () -> backend.count() >= 30);
                     agent.stopIntake();                                // a finite set from here on
-                    long lastSeq = agent.store().stats().lastSeq();
-                    TestAgent.await("every accepted reading confirmed", Duration.ofSeconds(20),
-                            () -> pending(agent) == 0);
+                    // ingest hands its last frames to the store writer, which commits them a moment later: the set is
+                    // final once two polls in a row see the same last seq with nothing left unconfirmed
+                    long[] seen = {-1};
+                    TestAgent.await("every accepted reading committed and confirmed", Duration.ofSeconds(20), () -> {
+                        OutboxStats s = stats(agent);
+                        boolean settled = s.pendingReadings() == 0 && s.lastSeq() == seen[0];
+                        seen[0] = s.lastSeq();
+                        return settled;
+                    });
+                    long lastSeq = seen[0];
                     List<MqttTestSubscriber.Received> got = backend.awaitCount((int) lastSeq, Duration.ofSeconds(10));
 
                     long previous = 0;
@@ -82,9 +89,12 @@ class StoreAndForwardIT {
     }
 
     private static long pending(Agent agent) {
+        return stats(agent).pendingReadings();
+    }
+
+    private static OutboxStats stats(Agent agent) {
         try {
-            OutboxStats s = agent.store().stats();
-            return s.pendingReadings();
+            return agent.store().stats();
         } catch (StoreException e) {
             throw new AssertionError(e);
         }
