@@ -113,8 +113,9 @@ class DebPackageIT {
         Path conf = root.resolve("etc/vitalgate/agent.yaml");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(conf))).isEqualTo("rw-r-----");
         assertThat(Files.getAttribute(conf, "unix:gid")).isEqualTo(gid(group, "vitalgate"));
-        assertThat(root.resolve("etc/systemd/system/multi-user.target.wants/vitalgate.service"))
-                .as("enabled on first install").exists();
+        Path wants = root.resolve("etc/systemd/system/multi-user.target.wants/vitalgate.service");
+        assertThat(wants).as("enabled on first install").isSymbolicLink();
+        assertThat(Files.readSymbolicLink(wants)).hasToString("/lib/systemd/system/vitalgate.service");
         assertThat(calls(calls)).as("not started on first install").noneMatch(c -> c.contains("start vitalgate"));
 
         Result upgrade = dpkg(env, root, "--install", deb);
