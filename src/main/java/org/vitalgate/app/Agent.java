@@ -36,6 +36,7 @@ import org.vitalgate.reading.Reading;
 import org.vitalgate.reading.ReadingIds;
 import org.vitalgate.reading.Transport;
 import org.vitalgate.store.Event;
+import org.vitalgate.store.EventType;
 import org.vitalgate.store.OutboxStats;
 import org.vitalgate.store.SqliteStore;
 import org.vitalgate.store.StoreException;
@@ -162,9 +163,12 @@ public final class Agent implements AutoCloseable {
             home.devices().forEach(d -> simulated.put(simulatedDevice(d, config.simulation().patientKey())));
             simulation = Optional.of(home);
         }
-        Ingest ingest = new Ingest(directory, codecs, store, clock, zone, new HubClockProbe(HubClockProbe.TIMESYNC),
+        ScheduledExecutorService housekeeping = threads.scheduled("housekeeping");
+        HubClockProbe hubClock = HubClockProbe.system();
+        hubClock.start(housekeeping); // probes now, then keeps watching (a Pi has no real-time clock)
+        Ingest ingest = new Ingest(directory, codecs, store, clock, zone, hubClock,
                 Threads.named("ingest"),
-                10_000, new Ingest.Listener() {
+                Ingest.DEFAULT_QUEUE_BYTES, new Ingest.Listener() {
                     @Override
                     public void accepted(Reading reading) {
                         uplink.signal();
@@ -176,10 +180,10 @@ public final class Agent implements AutoCloseable {
             BleLinkConfig link = new BleLinkConfig(bleOptions.busAddress(), config.ble().adapter(), d.agentPath(),
                     d.agentCapability(), d.powerOnAdapter());
             ble = Optional.of(new BleIntake(link, bleOptions, clock, zone, store, provisioned, profiles, ingest,
-                    () -> eventIds.next().value()));
+                    () -> eventIds.next().value(), hubClock));
+            ingest.addFlowControl(ble.get().flowControl());
         }
-        return new Agent(config, json, clock, version, store, uplink, ingest, simulation, ble,
-                threads.scheduled("housekeeping"));
+        return new Agent(config, json, clock, version, store, uplink, ingest, simulation, ble, housekeeping);
     }
 
     /** Starts connecting, taking readings and housekeeping. */
@@ -325,7 +329,7 @@ public final class Agent implements AutoCloseable {
 
             @Override
             public void rejected(ConnectFailure failure) {
-                store.recordEvent(new Event(ids.next().value(), "uplink-rejected", clock.instant(),
+                store.recordEvent(new Event(ids.next().value(), EventType.UPLINK_REJECTED, clock.instant(),
                         Map.of("reason", failure.reason())));
             }
         };

@@ -28,6 +28,7 @@ import org.vitalgate.profile.ProfileException;
 import org.vitalgate.profile.ProfileLoader;
 import org.vitalgate.profile.ProfileMatcher;
 import org.vitalgate.store.Event;
+import org.vitalgate.store.EventType;
 import org.vitalgate.store.SqliteStore;
 import org.vitalgate.store.StoreException;
 import org.vitalgate.transport.FrameSink;
@@ -63,7 +64,7 @@ final class BleIntake implements AutoCloseable {
 
     BleIntake(BleLinkConfig linkConfig, BleOptions options, Clock clock, ZoneId zone, SqliteStore store,
               ProvisionedDirectory directory, List<DeviceProfile> profiles, FrameSink ingest,
-              Supplier<String> eventIds) {
+              Supplier<String> eventIds, Supplier<org.vitalgate.reading.HubClock> hubClock) {
         this.linkConfig = Objects.requireNonNull(linkConfig, "linkConfig");
         this.ingest = Objects.requireNonNull(ingest, "ingest");
         this.matcher = new ProfileMatcher(profiles);
@@ -71,7 +72,7 @@ final class BleIntake implements AutoCloseable {
         this.passkeys = options.passkeys();
         this.connector = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Threads.named("ble-connect"));
         ProvisionedTargets targets = new ProvisionedTargets(directory, matcher, store, clock, eventIds,
-                Duration.ofMinutes(10));
+                Duration.ofMinutes(10), hubClock);
         this.sessions = new BleSessionManager(options.policy(), clock, zone, targets, address -> {
             try {
                 return store.lastRecordNumber(address);
@@ -81,6 +82,11 @@ final class BleIntake implements AutoCloseable {
                 return OptionalLong.empty();
             }
         }, event -> onSessionEvent(event, store, eventIds, clock));
+    }
+
+    /** Where ingest pushes back: the device sessions pause memory fetches while ingest is behind. */
+    org.vitalgate.transport.FlowControl flowControl() {
+        return sessions.flowControl();
     }
 
     /** The pairing window (closed by default; the CLI opens it while a technician pairs a device). */
@@ -148,6 +154,11 @@ final class BleIntake implements AutoCloseable {
             }
             sessions.start(l);
             try {
+                if (!matcher.unfilterableProfiles().isEmpty()) {
+                    LOG.warn("profiles {} name no service UUID: discovery runs unfiltered (every neighbour's"
+                            + " advertisements reach the hub); give them match.serviceUuids or a characteristic"
+                            + " service", matcher.unfilterableProfiles());
+                }
                 l.startDiscovery(matcher.discoveryServiceUuids());
             } catch (BleLinkException e) {
                 // remembered by the link: discovery starts when BlueZ appears
@@ -188,7 +199,10 @@ final class BleIntake implements AutoCloseable {
 
     private static void onSessionEvent(SessionEvent e, SqliteStore store, Supplier<String> ids, Clock clock) {
         if (e instanceof SessionEvent.Bonded b) {
-            store.recordEvent(new Event(ids.get(), "device-paired", clock.instant(), Map.of("address", b.address())));
+            store.recordEvent(new Event(ids.get(), EventType.DEVICE_PAIRED, clock.instant(), Map.of("address", b.address())));
+        } else if (e instanceof SessionEvent.BondLost l) {
+            store.recordEvent(new Event(ids.get(), EventType.DEVICE_BOND_LOST, clock.instant(),
+                    Map.of("address", l.address(), "action", "removed; paired again on its next visit")));
         } else if (e instanceof SessionEvent.Connected c) {
             LOG.info("session with {} ({}) connected", c.address(), c.profileId());
         } else if (e instanceof SessionEvent.Disconnected d) {

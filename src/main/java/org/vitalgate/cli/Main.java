@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "vitalgate",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Home vital-sign hub agent: BLE and serial devices to a durable outbox to MQTT.",
+        description = "Home vital-sign hub agent: Bluetooth LE devices to a durable outbox to MQTT"
+                + " (USB serial devices: planned).",
         subcommands = {
             CommandLine.HelpCommand.class,
             DecodeCommand.class,

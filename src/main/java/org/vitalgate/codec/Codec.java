@@ -67,14 +67,50 @@ public final class Codec<T> {
         return parser.parse(value);
     }
 
+    /**
+     * Decodes with the profile's choice for octets beyond the announced length: with {@link TrailingOctets#IGNORE}
+     * a value that is malformed only for such octets is decoded without them (they begin at the
+     * {@link Decoded.Malformed#offset()} of {@code decode(value, REJECT)}); anything else wrong with it stays
+     * malformed.
+     */
+    public Decoded<T> decode(Bytes value, TrailingOctets trailing) {
+        Decoded<T> d = parser.parse(value);
+        if (trailing == TrailingOctets.IGNORE && Lengths.isTrailing(d)) {
+            Decoded<T> head = parser.parse(value.slice(0, ((Decoded.Malformed<T>) d).offset()));
+            if (head.isOk()) {
+                return head;
+            }
+        }
+        return d;
+    }
+
     /** Decodes and maps; {@link Decoded.Unsupported} for characteristics that are not measurements. */
     public Decoded<MappedReading> decodeAndMap(Bytes value) {
+        return decodeAndMap(value, TrailingOctets.REJECT);
+    }
+
+    /**
+     * Decodes (with the profile's choice for trailing octets) and maps; the octets left out travel on the
+     * mapped reading ({@link MappedReading#trailingOctets()}).
+     */
+    public Decoded<MappedReading> decodeAndMap(Bytes value, TrailingOctets trailing) {
         if (mapper == null) {
             return Decoded.unsupported(id + " is not a measurement characteristic", value);
         }
         Decoded<T> d = parser.parse(value);
+        Bytes tail = Bytes.empty();
+        if (trailing == TrailingOctets.IGNORE && Lengths.isTrailing(d)) {
+            int at = ((Decoded.Malformed<T>) d).offset();
+            Decoded<T> head = parser.parse(value.slice(0, at));
+            if (head.isOk()) {
+                d = head;
+                tail = value.slice(at, value.size());
+            }
+        }
         if (d instanceof Decoded.Ok<T> ok) {
-            return mapper.map(id, ok.value(), value);
+            Decoded<MappedReading> mapped = mapper.map(id, ok.value(), value);
+            Bytes t = tail;
+            return t.isEmpty() ? mapped : mapped.map(m -> m.withTrailingOctets(t));
         }
         return Lengths.failure(d);
     }

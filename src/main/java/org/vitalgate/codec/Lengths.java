@@ -5,7 +5,19 @@ import org.vitalgate.reading.Bytes;
 
 /** Length checks shared by the GATT parsers, with uniform malformed reasons. Stateless. */
 public final class Lengths {
+    /** How every malformed reason about octets beyond the announced length begins. */
+    public static final String TRAILING = "trailing octets";
+
     private Lengths() {
+    }
+
+    /**
+     * True when {@code d} failed only because the value has octets beyond those announced, its offset being
+     * where they begin (see {@link Codec#decode(Bytes, TrailingOctets)}).
+     */
+    public static boolean isTrailing(Decoded<?> d) {
+        return d instanceof Decoded.Malformed<?> m && m.reason().startsWith(TRAILING) && m.offset() > 0
+                && m.offset() < m.raw().size();
     }
 
     /**
@@ -21,7 +33,7 @@ public final class Lengths {
         }
         if (value.size() > expected) {
             return Optional.of(Decoded.malformed(
-                    "trailing octets: flags 0x" + Long.toHexString(flags) + " need " + expected + " octets, have "
+                    TRAILING + ": flags 0x" + Long.toHexString(flags) + " need " + expected + " octets, have "
                             + value.size(), expected, value));
         }
         return Optional.empty();
@@ -35,7 +47,7 @@ public final class Lengths {
         }
         if (value.size() > size) {
             return Optional.of(Decoded.malformed(
-                    "trailing octets: need " + size + " octets, have " + value.size(), size, value));
+                    TRAILING + ": need " + size + " octets, have " + value.size(), size, value));
         }
         return Optional.empty();
     }

@@ -17,11 +17,17 @@ public final class ReadingMapper {
     }
 
     public Decoded<MappedReading> map(String codecId, Bytes value) {
+        return map(codecId, value, TrailingOctets.REJECT);
+    }
+
+    /** As {@link #map(String, Bytes)} with the device profile's choice for octets beyond the announced length. */
+    public Decoded<MappedReading> map(String codecId, Bytes value, TrailingOctets trailing) {
         Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(trailing, "trailing");
         Optional<Codec<?>> codec = registry.byId(codecId);
         if (codec.isEmpty()) {
             return Decoded.unsupported("unknown codec id " + codecId, value);
         }
-        return codec.get().decodeAndMap(value);
+        return codec.get().decodeAndMap(value, trailing);
     }
 }

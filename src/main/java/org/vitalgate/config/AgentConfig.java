@@ -18,7 +18,7 @@ import org.vitalgate.uplink.UplinkSettings;
  * @param healthInterval how often the health message is published
  * @param logLevel       log threshold
  * @param profilesDir    directory of device profile YAML files
- * @param controlSocket  the local control socket the CLI talks to
+ * @param controlSocket  reserved for the planned local control socket (not built yet; always the default)
  * @param devices        devices provisioned in the file
  * @param ble            Bluetooth settings
  */

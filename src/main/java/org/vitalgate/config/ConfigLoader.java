@@ -89,7 +89,11 @@ public final class ConfigLoader {
                 Duration.ofSeconds(60));
         LogLevel logLevel = top.get("logLevel", ConfigLoader::logLevel, LogLevel.INFO);
         Path profilesDir = top.get("profilesDir", Values.path()).map(p -> directory(top, p)).orElseGet(ConfigLoader::defaultProfiles);
-        Path controlSocket = top.get("controlSocket", Values.path(), DEFAULT_CONTROL_SOCKET);
+        // Nothing listens on a control socket yet: a key that would do nothing is refused, not ignored.
+        top.get("controlSocket", node -> {
+            throw new Values.Bad("the local control socket is planned, not built yet; remove this key");
+        });
+        Path controlSocket = DEFAULT_CONTROL_SOCKET;
         List<ProvisionedDevice> devices = top.list("devices").map(items -> Devices.read(top, items)).orElse(List.of());
         BleSettings ble = top.section("ble").map(ConfigLoader::ble).orElse(BleSettings.defaults());
         top.finish();

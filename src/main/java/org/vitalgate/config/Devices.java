@@ -44,11 +44,12 @@ final class Devices {
                 if (BT_ADDRESS.matcher(a).matches()) {
                     return a.toUpperCase(Locale.ROOT);
                 }
-                if (SERIAL_PATH.matcher(a).matches() && !a.contains("/../")) {
-                    return a;
+                if (SERIAL_PATH.matcher(a).matches()) {
+                    // said plainly rather than accepted: nothing would ever read from the port
+                    throw new Values.Bad("USB serial devices are planned, not built yet; only Bluetooth addresses"
+                            + " (AA:BB:CC:DD:EE:FF) can be assigned, got " + a);
                 }
-                throw new Values.Bad("must be a Bluetooth address AA:BB:CC:DD:EE:FF or a serial port path under /dev/, got "
-                        + a);
+                throw new Values.Bad("must be a Bluetooth address AA:BB:CC:DD:EE:FF, got " + a);
             });
             Optional<String> profile = s.required("profileId", node -> {
                 String p = Values.text().read(node);

@@ -98,8 +98,9 @@ public final class ProvisionedDirectory implements DeviceDirectory {
         Map<DeviceInformationString.Field, String> dis = info.getOrDefault(a.address(), Map.of());
         DeviceIdentity identity = new DeviceIdentity(a.address().startsWith("/") ? Transport.SERIAL : Transport.BLE,
                 a.address(),
-                dis.getOrDefault(DeviceInformationString.Field.MANUFACTURER_NAME, profileManufacturer(p)),
-                dis.getOrDefault(DeviceInformationString.Field.MODEL_NUMBER, text(p.model()).orElse("unknown")),
+                Optional.ofNullable(dis.get(DeviceInformationString.Field.MANUFACTURER_NAME))
+                        .or(() -> profileManufacturer(p)),
+                Optional.ofNullable(dis.get(DeviceInformationString.Field.MODEL_NUMBER)).or(() -> profileModel(p)),
                 Optional.ofNullable(dis.get(DeviceInformationString.Field.SERIAL_NUMBER)),
                 Optional.ofNullable(dis.get(DeviceInformationString.Field.FIRMWARE_REVISION)),
                 p.id());
@@ -107,12 +108,25 @@ public final class ProvisionedDirectory implements DeviceDirectory {
         for (CharacteristicSpec c : p.characteristics()) {
             c.codec().ifPresent(id -> codecs.put(c.uuid().toLowerCase(Locale.ROOT), id));
         }
-        return new KnownDevice(identity, a.patientKey(), a.userSlot(), codecs, p.quirks().deviceTimeIsUtc());
+        return new KnownDevice(identity, a.patientKey(), a.userSlot(), codecs, p.quirks().deviceTimeIsUtc(),
+                p.quirks().trailingOctets());
     }
 
-    /** A generic profile names no manufacturer ("any"): such a device is of unknown make until it says. */
-    private static String profileManufacturer(DeviceProfile p) {
-        return p.manufacturer().equalsIgnoreCase("any") ? "unknown" : text(p.manufacturer()).orElse("unknown");
+    /**
+     * A generic profile names no manufacturer ("any") and its "model" is the service it matches (e.g. "Pulse
+     * Oximeter Service"): such a device's make and model are unknown until it says (Device Information), and
+     * unknown is left out of the reading, never replaced by a placeholder.
+     */
+    private static Optional<String> profileManufacturer(DeviceProfile p) {
+        return generic(p) ? Optional.empty() : text(p.manufacturer());
+    }
+
+    private static Optional<String> profileModel(DeviceProfile p) {
+        return generic(p) ? Optional.empty() : text(p.model());
+    }
+
+    private static boolean generic(DeviceProfile p) {
+        return p.manufacturer().equalsIgnoreCase("any");
     }
 
     /** Ingest: the device sent a Device Information string; later readings carry it in their identity. */

@@ -6,13 +6,16 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vitalgate.profile.DeviceProfile;
 import org.vitalgate.profile.ProfileMatcher;
+import org.vitalgate.reading.HubClock;
 import org.vitalgate.store.Event;
+import org.vitalgate.store.EventType;
 import org.vitalgate.store.SqliteStore;
 import org.vitalgate.transport.ble.Advertisement;
 import org.vitalgate.transport.ble.SessionTarget;
@@ -20,7 +23,11 @@ import org.vitalgate.transport.ble.SessionTargets;
 
 /**
  * Which advertising devices get a BLE session: exactly the provisioned ones, with the profile they were
- * provisioned with, and none while the store refuses readings (their memory keeps the data meanwhile). A device that is not provisioned but matches a profile is reported once per
+ * provisioned with, and none while the store refuses readings (their memory keeps the data meanwhile). While the
+ * hub clock is known to be unsynchronized, devices whose session writes their clock or fetches their records get
+ * no session either (a wrong clock is never written into a device; the device keeps its records until the hub
+ * clock is right); others are collected, their readings marked {@code hubClock: not-synchronized}. A device that
+ * is not provisioned but matches a profile is reported once per
  * {@code seenInterval} as a {@code device-seen} event (address, profile, RSSI) and never connected; devices
  * matching no profile are ignored. Thread-safe.
  */
@@ -34,15 +41,25 @@ public final class ProvisionedTargets implements SessionTargets {
     private final Supplier<String> eventIds;
     private final Duration seenInterval;
     private final Map<String, Instant> lastSeenEvent = new ConcurrentHashMap<>();
+    private final Supplier<HubClock> hubClock;
+    /** Provisioned devices held for the hub clock (logged once per hold). */
+    private final Set<String> heldForClock = ConcurrentHashMap.newKeySet();
 
     public ProvisionedTargets(ProvisionedDirectory directory, ProfileMatcher matcher, SqliteStore store, Clock clock,
                               Supplier<String> eventIds, Duration seenInterval) {
+        this(directory, matcher, store, clock, eventIds, seenInterval, () -> HubClock.UNKNOWN);
+    }
+
+    /** @param hubClock whether the hub clock is synchronized (cheap; asked on each advertisement of a target) */
+    public ProvisionedTargets(ProvisionedDirectory directory, ProfileMatcher matcher, SqliteStore store, Clock clock,
+                              Supplier<String> eventIds, Duration seenInterval, Supplier<HubClock> hubClock) {
         this.directory = Objects.requireNonNull(directory, "directory");
         this.matcher = Objects.requireNonNull(matcher, "matcher");
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.eventIds = Objects.requireNonNull(eventIds, "eventIds");
         this.seenInterval = Objects.requireNonNull(seenInterval, "seenInterval");
+        this.hubClock = Objects.requireNonNull(hubClock, "hubClock");
     }
 
     @Override
@@ -56,11 +73,28 @@ public final class ProvisionedTargets implements SessionTargets {
                 LOG.debug("store full: not collecting from {} for now", ad.address());
                 return Optional.empty();
             }
+            if (heldForHubClock(ad.address(), provisioned.get())) {
+                return Optional.empty();
+            }
             return Optional.of(SessionValues.target(provisioned.get()));
         }
         matcher.match(ad.name(), ad.serviceUuids(), ad.manufacturerData().keySet())
                 .ifPresent(p -> seen(ad, p));
         return Optional.empty();
+    }
+
+    private boolean heldForHubClock(String address, DeviceProfile profile) {
+        if (profile.needsSynchronizedHubClock() && hubClock.get() == HubClock.NOT_SYNCHRONIZED) {
+            if (heldForClock.add(address)) {
+                LOG.warn("hub clock not synchronized: {} ({}) is not collected until it is (its session would write"
+                        + " its clock or fetch its records; the device keeps its data)", address, profile.id());
+            }
+            return true;
+        }
+        if (heldForClock.remove(address)) {
+            LOG.info("hub clock {}: collecting from {} again", hubClock.get().wire(), address);
+        }
+        return false;
     }
 
     private void seen(Advertisement ad, DeviceProfile profile) {
@@ -71,7 +105,7 @@ public final class ProvisionedTargets implements SessionTargets {
         }
         lastSeenEvent.put(ad.address(), now);
         LOG.info("not provisioned: {} looks like {} (RSSI {} dBm); not connected", ad.address(), profile.id(), ad.rssi());
-        store.recordEvent(new Event(eventIds.get(), "device-seen", now, Map.of("address", ad.address(),
+        store.recordEvent(new Event(eventIds.get(), EventType.DEVICE_SEEN, now, Map.of("address", ad.address(),
                 "profileId", profile.id(), "rssi", Integer.toString(ad.rssi()))));
     }
 }

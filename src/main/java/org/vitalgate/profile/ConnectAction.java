@@ -29,6 +29,20 @@ public sealed interface ConnectAction {
     }
 
     /**
+     * Learn the device's clock: read {@code uuid} (Current Time 0x2A2B or Date Time 0x2A08) if the device has it.
+     * A device without it, or refusing the read, keeps its readings' times uncorrected; the session goes on.
+     */
+    record ReadClock(String uuid) implements ConnectAction {
+        /** The codecs a clock characteristic may be decoded with. */
+        public static final java.util.Set<String> CLOCK_CODECS = java.util.Set.of("gatt.cts.current-time",
+                "gatt.common.datetime");
+
+        public ReadClock {
+            Objects.requireNonNull(uuid, "uuid");
+        }
+    }
+
+    /**
      * Record Access Control Point: request stored records with sequence number greater than the last committed one
      * (all records when none was committed), then wait for the RACP response indication.
      */

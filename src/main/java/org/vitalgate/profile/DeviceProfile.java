@@ -40,6 +40,16 @@ public record DeviceProfile(int schema, String id, String manufacturer, String m
         return characteristics.stream().filter(c -> c.uuid().equals(uuid)).findFirst();
     }
 
+    /**
+     * Whether a session with this device writes its clock or fetches its stored records: such a session waits
+     * until the hub clock is synchronized (design.md "Time chain rules": a wrong clock is never written into a
+     * device, and the device keeps its data meanwhile).
+     */
+    public boolean needsSynchronizedHubClock() {
+        return onConnect.stream().anyMatch(a -> a instanceof ConnectAction.RacpFetch
+                || a instanceof ConnectAction.SetClock && !quirks.doNotOverwriteClock());
+    }
+
     /** Codec id for frames on channel {@code uuid}, if the profile decodes that characteristic. */
     public Optional<String> codecFor(String uuid) {
         return characteristic(uuid).flatMap(CharacteristicSpec::codec);

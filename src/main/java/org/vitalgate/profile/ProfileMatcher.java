@@ -33,14 +33,31 @@ public final class ProfileMatcher {
     }
 
     /**
-     * Service UUIDs for BlueZ's discovery filter: the union of all profiles' UUIDs, or empty (= no UUID filter)
-     * when some profile matches without a service UUID (e.g. by name only), since a UUID filter would hide it.
+     * Service UUIDs for BlueZ's discovery filter, so that neighbours' devices never reach the hub: the union of all
+     * profiles' match UUIDs, plus, for a profile that matches by name or manufacturer id only, the services its
+     * characteristics name ({@code service:}), which such a device advertises (Nonin 3230: its Oximetry Service).
+     * Empty (= no UUID filter, every advertisement) only while some profile gives no service UUID at all: a filter
+     * would hide its devices; {@link #unfilterableProfiles()} names them.
      */
     public Set<String> discoveryServiceUuids() {
-        if (profiles.stream().anyMatch(p -> p.match().serviceUuids().isEmpty())) {
+        if (!unfilterableProfiles().isEmpty()) {
             return Set.of();
         }
-        return profiles.stream().flatMap(p -> p.match().serviceUuids().stream())
+        return profiles.stream().flatMap(p -> discoveryUuidsOf(p).stream())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /** Profiles whose devices a service UUID filter would hide (no match UUID, no characteristic service). */
+    public List<String> unfilterableProfiles() {
+        return profiles.stream().filter(p -> discoveryUuidsOf(p).isEmpty()).map(DeviceProfile::id).sorted().toList();
+    }
+
+    private static Set<String> discoveryUuidsOf(DeviceProfile p) {
+        if (!p.match().serviceUuids().isEmpty()) {
+            return p.match().serviceUuids();
+        }
+        return p.characteristics().stream().flatMap(c -> c.service().stream())
+                .map(u -> u.toLowerCase(java.util.Locale.ROOT))
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 

@@ -12,6 +12,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.vitalgate.codec.TrailingOctets;
 
 /**
  * Turns one parsed YAML document into a {@link DeviceProfile}, collecting every error instead of stopping at the
@@ -271,7 +272,7 @@ final class ProfileParser {
             JsonNode a = list.get(i);
             String where = "onConnect[" + i + "]";
             if (!a.isObject() || a.size() != 1) {
-                error(where, "expected exactly one of setClock, subscribe, read, racpFetch");
+                error(where, "expected exactly one of setClock, readClock, subscribe, read, racpFetch");
                 continue;
             }
             String kind = a.fieldNames().next();
@@ -287,6 +288,21 @@ final class ProfileParser {
                     }
                     if (uuid != null && format != null) {
                         out.add(new ConnectAction.SetClock(uuid, format));
+                    }
+                }
+                case "readClock" -> {
+                    String uuid = declared(uuid(arg, where + ".readClock"), chars, where + ".readClock",
+                            CharacteristicSpec.Mode.READ);
+                    Optional<String> codec = chars.stream().filter(c -> c.uuid().equals(uuid)).findFirst()
+                            .flatMap(CharacteristicSpec::codec);
+                    if (uuid != null && (codec.isEmpty() || !ConnectAction.ReadClock.CLOCK_CODECS.contains(codec.get()))) {
+                        error(where + ".readClock", uuid + " is not decoded as a clock (codec one of "
+                                + new java.util.TreeSet<>(ConnectAction.ReadClock.CLOCK_CODECS) + ")");
+                    } else if (uuid != null && out.stream().anyMatch(x -> x instanceof ConnectAction.Subscribe sub
+                            && sub.uuids().contains(uuid))) {
+                        error(where + ".readClock", uuid + " is read after being subscribed to; read it first");
+                    } else if (uuid != null) {
+                        out.add(new ConnectAction.ReadClock(uuid));
                     }
                 }
                 case "subscribe", "read" -> {
@@ -330,7 +346,7 @@ final class ProfileParser {
                         out.add(new ConnectAction.RacpFetch(cp));
                     }
                 }
-                default -> error(where, "unknown action '" + kind + "' (setClock, subscribe, read, racpFetch)");
+                default -> error(where, "unknown action '" + kind + "' (setClock, readClock, subscribe, read, racpFetch)");
             }
         }
         return out;
@@ -362,20 +378,28 @@ final class ProfileParser {
             return Quirks.none();
         }
         if (!q.isObject()) {
-            error("quirks", "expected a mapping of quirk name → true/false");
+            error("quirks", "expected a mapping of quirk name → true/false (trailingOctets → reject/ignore)");
             return Quirks.none();
         }
         Set<String> on = new HashSet<>();
+        TrailingOctets trailing = TrailingOctets.REJECT;
         for (Iterator<String> it = q.fieldNames(); it.hasNext(); ) {
             String k = it.next();
-            if (!Quirks.NAMES.contains(k)) {
-                error("quirks." + k, "unknown quirk (known: " + Quirks.NAMES + ")");
+            if (k.equals(Quirks.TRAILING_OCTETS)) {
+                String v = q.get(k).isTextual() ? q.get(k).asText() : "";
+                if (v.equals("ignore")) {
+                    trailing = TrailingOctets.IGNORE;
+                } else if (!v.equals("reject")) {
+                    error("quirks." + k, "expected reject or ignore");
+                }
+            } else if (!Quirks.NAMES.contains(k)) {
+                error("quirks." + k, "unknown quirk (known: " + Quirks.NAMES + ", " + Quirks.TRAILING_OCTETS + ")");
             } else if (!q.get(k).isBoolean()) {
                 error("quirks." + k, "expected true or false");
             } else if (q.get(k).asBoolean()) {
                 on.add(k);
             }
         }
-        return Quirks.of(on);
+        return Quirks.of(on, trailing);
     }
 }

@@ -5,16 +5,15 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A diagnostic event for the {@code events} topic (device paired, unknown device seen, store pressure,
- * decode failures, uplink rejected ...). Events travel in the diagnostic lane: they may be dropped under
- * store pressure, clinical readings never are.
+ * A diagnostic event for the {@code events} topic (one of the {@link EventType}s). Events travel in the
+ * diagnostic lane: they may be dropped under store pressure, clinical readings never are.
  *
  * @param id         ULID, generated once
- * @param type       kebab-case event type, e.g. {@code store-quarantined}
+ * @param type       the event type (its {@link EventType#wire() wire name} is kebab-case)
  * @param occurredAt hub instant the event happened
  * @param attributes flat string attributes; never PHI, never secrets
  */
-public record Event(String id, String type, Instant occurredAt, Map<String, String> attributes) {
+public record Event(String id, EventType type, Instant occurredAt, Map<String, String> attributes) {
     public Event {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(type, "type");

@@ -120,7 +120,7 @@ public final class SqliteStore implements Outbox, AutoCloseable {
             throw new StoreException("cannot open store " + settings.path() + ": " + e.getMessage(), e);
         }
         if (opened.quarantinedTo().isPresent()) {
-            store.insertEventNow("store-quarantined", Map.of(
+            store.insertEventNow(EventType.STORE_QUARANTINED, Map.of(
                     "quarantinedTo", opened.quarantinedTo().get().toString(),
                     "reason", opened.quarantineReason().orElse("")));
         }
@@ -183,7 +183,6 @@ public final class SqliteStore implements Outbox, AutoCloseable {
         return accepting && !closed;
     }
 
-    /** The last committed device record number for a device with a record-numbered memory. */
     /**
      * The device's last stored record number: what a glucose meter is asked to send records after. Never past a
      * record that was refused or failed (until that record is stored).
@@ -200,6 +199,32 @@ public final class SqliteStore implements Outbox, AutoCloseable {
         Long hole = recordHoles.get(address);
         return hole != null && stored.isPresent() && stored.getAsLong() >= hole
                 ? OptionalLong.of(hole - 1) : stored;
+    }
+
+    /**
+     * Frames of {@code address} were lost before they could be decoded (the ingest queue was full): their record
+     * numbers are unknown, but they came after {@code lastKept}, the last record of the device handed to
+     * {@link #submit} before them (empty if none this run: then its stored pointer is the bound). The device's
+     * pointer is held there until the record after it is stored, so the device is asked for the lost records
+     * again rather than skipped when later records are stored. Devices without record numbers are not affected.
+     * Devices whose records are not numbered consecutively are asked again from the bound until the process
+     * restarts (re-sent records are dropped by their dedup key).
+     */
+    public synchronized void holdRecordPointer(String address, OptionalLong lastKept) throws StoreException {
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(lastKept, "lastKept");
+        ensureOpen();
+        try {
+            OptionalLong bound = lastKept.isPresent() ? lastKept : queries.lastRecordNumber(address);
+            long hole = bound.isPresent() ? bound.getAsLong() + 1 : 0;
+            Long known = recordHoles.get(address);
+            if (known == null || hole < known) {
+                recordHoles.put(address, hole);
+            }
+            queries.lowerCursors(Map.of(address, recordHoles.get(address)));
+        } catch (SQLException e) {
+            throw failure("holding the record pointer of " + address, e);
+        }
     }
 
     /**
@@ -492,7 +517,7 @@ public final class SqliteStore implements Outbox, AutoCloseable {
         accepting = false;
         LOG.error("store refuses readings: {}", why);
         // Recorded once per transition, beyond the limit by one small row, and spared by later shedding.
-        protectedEventId = insertEventNow("store-full", Map.of("reason", why,
+        protectedEventId = insertEventNow(EventType.STORE_FULL, Map.of("reason", why,
                 "maxBytes", Long.toString(settings.maxBytes()),
                 "minFreeDiskBytes", Long.toString(settings.minFreeDiskBytes())));
     }
@@ -544,7 +569,7 @@ public final class SqliteStore implements Outbox, AutoCloseable {
     }
 
     /** Writes one event in its own transaction; returns its row id, or -1 (counted as dropped) on failure. */
-    private synchronized long insertEventNow(String type, Map<String, String> attributes) {
+    private synchronized long insertEventNow(EventType type, Map<String, String> attributes) {
         Event event = new Event(eventIds.get(), type, clock.instant(), attributes);
         long[] id = {-1};
         try {

@@ -214,9 +214,17 @@ class BleEndToEndIT {
         assertThat(first.path("device").path("profileId").asText()).isEqualTo("and-ua651ble");
         assertThat(first.path("device").path("manufacturer").asText()).isEqualTo("A&D Medical");
         assertThat(first.path("time").path("device").asText()).isEqualTo("2026-11-27T08:15:00");
-        assertThat(first.path("time").path("correction").asText()).isEqualTo("device-local");
+        // the hub wrote the cuff's clock on this connection: its clock is known (offset 0), the time is corrected
+        assertThat(first.path("time").path("correction").asText()).isEqualTo("device-clock-offset");
+        assertThat(first.path("time").path("deviceClockOffsetMs").asLong()).isZero();
         assertThat(Instant.parse(first.path("time").path("measured").asText()))
                 .isEqualTo(T0.atZone(ZONE).toInstant());
+        assertThat(first.path("time").has("flags")).isFalse();
+
+        // the thermometer has no clock the hub could learn: its time is kept as reported, and says so
+        JsonNode thermo = readingsFrom(backend, THERMO).get(0);
+        assertThat(thermo.path("time").path("correction").asText()).isEqualTo("device-local-uncorrected");
+        assertThat(thermo.path("time").has("deviceClockOffsetMs")).isFalse();
 
         // the Omron-like cuff told its clock first: the reading is corrected by the measured offset
         JsonNode omron = readingsFrom(backend, OMRON).get(0);
@@ -232,6 +240,15 @@ class BleEndToEndIT {
         assertThat(oxi.path("time").path("correction").asText()).isEqualTo("hub-receive-time");
         assertThat(oxi.path("time").has("device")).isFalse();
         assertThat(types(oxi)).anyMatch(t -> t.startsWith("spo2="));
+        // matched by the generic PLX profile: make and model come from the device's Device Information, read
+        // before its data; the thermometer has none, and its reading names none (no placeholder)
+        assertThat(readingsFrom(backend, OXI)).allSatisfy(n -> {
+            assertThat(n.path("device").path("manufacturer").asText()).isEqualTo("Contec");
+            assertThat(n.path("device").path("model").asText()).isEqualTo("CMS50D-BT");
+        });
+        JsonNode thermoDevice = readingsFrom(backend, THERMO).get(0).path("device");
+        assertThat(thermoDevice.has("manufacturer")).isFalse();
+        assertThat(thermoDevice.has("model")).isFalse();
 
         // glucose: bonded by passkey, records 7..9 with their record numbers
         assertThat(bluez.isPaired(GUIDE)).isTrue();
@@ -275,6 +292,43 @@ class BleEndToEndIT {
         await().atMost(Duration.ofSeconds(15)).until(() -> readingsFrom(backend, OXI).stream()
                 .anyMatch(n -> Instant.parse(n.path("time").path("received").asText()).isAfter(restarted)));
         assertThat(readingsFrom(backend, OXI).size()).isGreaterThan(before);
+    }
+
+    /**
+     * An A&amp;D-like cuff that indicates everything it has not sent as soon as indications are on and hangs up
+     * after each upload; BlueZ keeps notification sessions across its disconnects (issue 8). Over three reconnects
+     * with a new measurement each time, every reading reaches the backend exactly once.
+     */
+    @Test
+    void aCuffThatHangsUpAfterEachUploadLosesNothingAcrossThreeReconnects() throws Exception {
+        PrivateDbus bus = closing(PrivateDbus.start());
+        FakeBluez bluez = closing(FakeBluez.start(bus.address()));
+        MosquittoBroker broker = closing(MosquittoBroker.startPlain());
+        MqttTestSubscriber backend = closing(MqttTestSubscriber.subscribe(broker, "vitalgate/v1/" + HUB + "/#"));
+        SimDevices.AndCuff cuff = new SimDevices.AndCuff(List.of(GattBytes.bloodPressure(120, 80, 93, 70, T0)));
+        bluez.addDevice(SimDevices.andUa651(CUFF, cuff));
+        AgentConfig cfg = config(broker, List.of(
+                new ProvisionedDevice(CUFF, "and-ua651ble", "patient-cuff", OptionalInt.empty())));
+        Agent agent = closing(Agent.create(cfg, Clock.systemUTC(), ZONE, "it", new Threads(), options(bus)));
+        agent.pairingWindow().orElseThrow().open(Duration.ofMinutes(5));
+        agent.start();
+
+        for (int visit = 1; visit <= 3; visit++) {
+            int reached = visit;
+            await().atMost(Duration.ofSeconds(20)).until(() -> readingsFrom(backend, CUFF).size() >= reached);
+            int uploads = cuff.uploads();
+            // measured while the cuff is away: sent the moment indications are on at the next visit
+            cuff.measure(GattBytes.bloodPressure(120 + visit, 80, 93, 70, T0.plusHours(visit)));
+            await().atMost(Duration.ofSeconds(20)).until(() -> cuff.uploads() > uploads);
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> readingsFrom(backend, CUFF).size() >= 4);
+        // one more visit with nothing new: nothing is re-sent
+        int uploads = cuff.uploads();
+        await().atMost(Duration.ofSeconds(20)).until(() -> cuff.uploads() > uploads);
+        assertThat(readingsFrom(backend, CUFF)).extracting(n -> types(n).get(0)).containsExactlyInAnyOrder(
+                "bp-systolic=120", "bp-systolic=121", "bp-systolic=122", "bp-systolic=123");
+        assertThat(cuff.clockWrittenBeforeData()).isTrue();
+        assertThat(bluez.droppedNotifications(CUFF)).isEmpty();
     }
 
     @Test

@@ -91,10 +91,7 @@ class RemoteControlIT {
                     assertThat(n.path("hubId").asText()).isEqualTo(HUB);
                     assertThat(n.at("/outbox/lastSeq").isIntegralNumber()).isTrue();
                     Instant t = Instant.parse(n.at("/time/at").asText());
-                    if (previous != Instant.MIN) {
-                        assertThat(Duration.between(previous, t)).isBetween(Duration.ofMillis(700),
-                                Duration.ofMillis(3000));
-                    }
+                    assertThat(t).as("each health snapshot is a new one").isAfter(previous);
                     previous = t;
                 }
                 assertThat(TestAgent.json(health.get(health.size() - 1)).path("uplink").asText())

@@ -41,7 +41,7 @@ final class BenchReadings {
     ReadingDraft draft(long i) {
         Instant received = base.plusSeconds(i);
         LocalDateTime deviceTime = LocalDateTime.ofInstant(received.minusSeconds(4), ZoneOffset.UTC);
-        TimeChain time = new TimeChain(Optional.of(deviceTime), received.minusSeconds(4), TimeCorrection.DEVICE_LOCAL,
+        TimeChain time = new TimeChain(Optional.of(deviceTime), received.minusSeconds(4), TimeCorrection.DEVICE_LOCAL_UNCORRECTED,
                 Optional.empty(), received, HubClock.SYNCHRONIZED);
         return new ReadingDraft(ids.next(), "d1-" + runPrefix + "-" + i, CUFF, "enr-7f3a9c21e4b8", OptionalInt.of(1),
                 OptionalLong.empty(), time, List.of(

@@ -106,12 +106,11 @@ class ConfigLoaderTest {
                 healthInterval: 5m
                 logLevel: DEBUG
                 profilesDir: %s
-                controlSocket: /tmp/vg.sock
                 ble: {enabled: false, adapter: hci1}
                 devices:
                   - {address: a4:c1:38:00:11:22, profileId: acme-bp200, patientKey: p1, userSlot: 1}
                   - {address: A4:C1:38:00:11:22, profileId: acme-bp200, patientKey: p2, userSlot: 2}
-                  - {address: /dev/ttyUSB0, profileId: contoso-glucose, patientKey: p1}
+                  - {address: 00:09:1f:8e:2a:1c, profileId: and-ua651ble, patientKey: p1}
                 """.formatted(ca, cert, key, creds, dir));
         assertThat(c.hubId()).isEqualTo("home-17");
         UplinkSettings u = c.uplink();
@@ -137,7 +136,7 @@ class ConfigLoaderTest {
         assertThat(c.devices()).containsExactly(
                 new ProvisionedDevice("A4:C1:38:00:11:22", "acme-bp200", "p1", OptionalInt.of(1)),
                 new ProvisionedDevice("A4:C1:38:00:11:22", "acme-bp200", "p2", OptionalInt.of(2)),
-                new ProvisionedDevice("/dev/ttyUSB0", "contoso-glucose", "p1", OptionalInt.empty()));
+                new ProvisionedDevice("00:09:1F:8E:2A:1C", "and-ua651ble", "p1", OptionalInt.empty()));
     }
 
     @Test
@@ -204,14 +203,16 @@ class ConfigLoaderTest {
             mqtt: {broker: 'mqtts://b'}|simulation:|  speed: 0            ; simulation.speed; 3; must be greater than 0
             mqtt: {broker: 'mqtts://b'}|simulation:|  enabled: 1          ; simulation.enabled; 3; expected true or false, got integer 1
             mqtt: {broker: 'mqtts://b'}|devices:|  - {address: 'AA:BB:CC:DD:EE', profileId: p, patientKey: k} ; devices[0].address; 3; AA:BB:CC:DD:EE:FF
-            mqtt: {broker: 'mqtts://b'}|devices:|  - {address: 'COM3', profileId: p, patientKey: k} ; devices[0].address; 3; serial port path under /dev/
-            mqtt: {broker: 'mqtts://b'}|devices:|  - {address: '/dev/ttyUSB0', profileId: p, patientKey: '  '} ; devices[0].patientKey; 3; must not be blank
-            mqtt: {broker: 'mqtts://b'}|devices:|  - address: '/dev/ttyUSB0'|    profileId: p ; devices[0].patientKey; 3; required key is missing
-            mqtt: {broker: 'mqtts://b'}|devices:|  - {address: '/dev/ttyUSB0', profileId: 'a b', patientKey: k} ; devices[0].profileId; 3; must be a profile id
-            mqtt: {broker: 'mqtts://b'}|devices:|  - {address: '/dev/ttyUSB0', profileId: p, patientKey: k, userSlot: 256} ; devices[0].userSlot; 3; between 0 and 255
+            mqtt: {broker: 'mqtts://b'}|devices:|  - {address: 'COM3', profileId: p, patientKey: k} ; devices[0].address; 3; must be a Bluetooth address AA:BB:CC:DD:EE:FF, got COM3
+            mqtt: {broker: 'mqtts://b'}|devices:|  - {address: '/dev/ttyUSB0', profileId: p, patientKey: k} ; devices[0].address; 3; USB serial devices are planned, not built yet
+            mqtt: {broker: 'mqtts://b'}|controlSocket: /run/vg.sock       ; controlSocket; 2; the local control socket is planned, not built yet
+            mqtt: {broker: 'mqtts://b'}|devices:|  - {address: 'AA:BB:CC:DD:EE:01', profileId: p, patientKey: '  '} ; devices[0].patientKey; 3; must not be blank
+            mqtt: {broker: 'mqtts://b'}|devices:|  - address: 'AA:BB:CC:DD:EE:01'|    profileId: p ; devices[0].patientKey; 3; required key is missing
+            mqtt: {broker: 'mqtts://b'}|devices:|  - {address: 'AA:BB:CC:DD:EE:01', profileId: 'a b', patientKey: k} ; devices[0].profileId; 3; must be a profile id
+            mqtt: {broker: 'mqtts://b'}|devices:|  - {address: 'AA:BB:CC:DD:EE:01', profileId: p, patientKey: k, userSlot: 256} ; devices[0].userSlot; 3; between 0 and 255
             mqtt: {broker: 'mqtts://b'}|devices: {address: x}             ; devices; 2; expected a list
             mqtt: {broker: 'mqtts://b'}|devices:|  - {address: 'aa:bb:cc:dd:ee:ff', profileId: p, patientKey: k}|  - {address: 'AA:BB:CC:DD:EE:FF', profileId: p, patientKey: j} ; devices[1].address; 4; already assigned at line 3
-            mqtt: {broker: 'mqtts://b'}|devices:|  - {address: '/dev/ttyS0', profileId: p, patientKey: k, userSlot: 1}|  - {address: '/dev/ttyS0', profileId: p, patientKey: j} ; devices[1].address; 4; already assigned at line 3
+            mqtt: {broker: 'mqtts://b'}|devices:|  - {address: 'AA:BB:CC:DD:EE:02', profileId: p, patientKey: k, userSlot: 1}|  - {address: 'AA:BB:CC:DD:EE:02', profileId: p, patientKey: j} ; devices[1].address; 4; already assigned at line 3
             mqtt: {broker: 'mqtts://b'}|mqtt: {broker: 'mqtts://c'}       ; mqtt; 2; duplicate key (first at line 1)
             mqtt:|  broker: mqtts://b|  keepAlive: 1s|  keepAlive: 2s     ; mqtt.keepAlive; 4; duplicate key (first at line 3)
             mqtt: {broker: 'mqtts://b'|                                   ; ''; 2; YAML syntax error: expected ',' or '}'

@@ -19,7 +19,7 @@ class ProfileLoaderTest {
     /** Codec ids the profiles in device-profiles/ may reference (all provided by CodecRegistry.standard()). */
     static final Set<String> CODECS = Set.of("gatt.bps.measurement", "gatt.bps.feature", "gatt.gls.measurement",
             "gatt.gls.measurement-context", "gatt.hts.measurement", "gatt.wss.measurement", "gatt.wss.feature",
-            "gatt.plxs.continuous", "gatt.plxs.spot-check", "gatt.cts.current-time", "nonin.oximetry",
+            "gatt.plxs.continuous", "gatt.plxs.spot-check", "gatt.cts.current-time", "gatt.common.datetime", "nonin.oximetry",
             "jumper.oximetry");
     static final String BPM = "00002a35-0000-1000-8000-00805f9b34fb";
 
@@ -183,13 +183,64 @@ class ProfileLoaderTest {
     }
 
     @Test
-    void discoveryFilterIsTheUnionOfServiceUuidsUnlessAProfileMatchesByNameOnly() throws Exception {
+    void discoveryIsFilteredByServiceUuidsAlsoForProfilesMatchedByName() throws Exception {
         List<DeviceProfile> all = loader.loadDirectory(Path.of("device-profiles"));
-        assertThat(new ProfileMatcher(all).discoveryServiceUuids()).isEmpty(); // nonin-3230 matches by name only
-        List<DeviceProfile> withUuids = all.stream().filter(p -> !p.match().serviceUuids().isEmpty()).toList();
-        assertThat(new ProfileMatcher(withUuids).discoveryServiceUuids()).contains(
+        ProfileMatcher m = new ProfileMatcher(all);
+        // nonin-3230 matches by name; its Oximetry Service (which the device advertises) joins the filter, so
+        // discovery never runs unfiltered with the shipped profiles
+        assertThat(m.unfilterableProfiles()).isEmpty();
+        assertThat(m.discoveryServiceUuids()).contains(
                 "00001810-0000-1000-8000-00805f9b34fb", "00001808-0000-1000-8000-00805f9b34fb",
-                "cdeacb80-5235-4c07-8846-93a37ee6b86d");
+                "cdeacb80-5235-4c07-8846-93a37ee6b86d", "46a970e0-0d5f-11e2-8b5e-0002a5d5c51b");
+        // a name-only profile naming no service at all would be hidden by a filter: then none is set
+        DeviceProfile nameOnly = loader.parse("x.yaml", """
+                schema: 1
+                id: acme-x
+                manufacturer: Acme
+                model: X
+                transport: ble
+                match: {advertisedNamePrefix: "ACME-"}
+                onConnect:
+                  - subscribe: [0x2A35]
+                characteristics:
+                  - {uuid: 0x2A35, mode: indicate, codec: gatt.bps.measurement}
+                """);
+        List<DeviceProfile> withNameOnly = new java.util.ArrayList<>(all);
+        withNameOnly.add(nameOnly);
+        assertThat(new ProfileMatcher(withNameOnly).unfilterableProfiles()).containsExactly("acme-x");
+        assertThat(new ProfileMatcher(withNameOnly).discoveryServiceUuids()).isEmpty();
+    }
+
+    @Test
+    void readClockReadsAClockCharacteristicBeforeSubscribing() throws Exception {
+        DeviceProfile p = loader.parse("x.yaml", minimal("""
+                onConnect:
+                  - readClock: 0x2A2B
+                  - subscribe: [0x2A35]
+                characteristics:
+                  - {uuid: 0x2A35, mode: indicate, codec: gatt.bps.measurement}
+                  - {uuid: 0x2A2B, service: 0x1805, mode: read, codec: gatt.cts.current-time}
+                """));
+        assertThat(p.onConnect().get(0)).isEqualTo(new ConnectAction.ReadClock("00002a2b-0000-1000-8000-00805f9b34fb"));
+        assertThatThrownBy(() -> loader.parse("y.yaml", minimal("""
+                onConnect:
+                  - subscribe: [0x2A35]
+                  - readClock: 0x2A35
+                characteristics:
+                  - {uuid: 0x2A35, mode: [read, indicate], codec: gatt.bps.measurement}
+                """))).isInstanceOfSatisfying(ProfileException.class, e -> assertThat(e.errors()).singleElement()
+                .asString().contains("onConnect[1].readClock").contains("not decoded as a clock"));
+    }
+
+    @Test
+    void sessionsThatWriteAClockOrFetchRecordsWaitForASynchronizedHubClock() throws Exception {
+        java.util.Map<String, DeviceProfile> byId = new java.util.HashMap<>();
+        loader.loadDirectory(Path.of("device-profiles")).forEach(p -> byId.put(p.id(), p));
+        assertThat(byId.get("and-ua651ble").needsSynchronizedHubClock()).as("writes Date Time").isTrue();
+        assertThat(byId.get("ascensia-contour-next-one").needsSynchronizedHubClock()).isTrue();
+        assertThat(byId.get("roche-accu-chek-guide").needsSynchronizedHubClock()).as("RACP fetch").isTrue();
+        assertThat(byId.get("omron-hem9200t").needsSynchronizedHubClock()).as("clock only read").isFalse();
+        assertThat(byId.get("generic-health-thermometer").needsSynchronizedHubClock()).isFalse();
     }
 
     static String minimal(String characteristics) {

@@ -22,7 +22,7 @@ class DedupKeyTest {
     }
 
     private static TimeChain deviceTime(LocalDateTime t, Instant receivedAt) {
-        return new TimeChain(Optional.of(t), t.toInstant(java.time.ZoneOffset.UTC), TimeCorrection.DEVICE_LOCAL,
+        return new TimeChain(Optional.of(t), t.toInstant(java.time.ZoneOffset.UTC), TimeCorrection.DEVICE_LOCAL_UNCORRECTED,
                 Optional.empty(), receivedAt, HubClock.SYNCHRONIZED);
     }
 

@@ -141,29 +141,6 @@ public final class MqttTestSubscriber implements AutoCloseable {
         }
     }
 
-    /**
-     * Waits until nothing new arrived for {@code quiet} (at most {@code max}), e.g. to let the client drain its
-     * socket after the broker died; returns the snapshot.
-     */
-    public List<Received> awaitQuiet(Duration quiet, Duration max) {
-        long deadline = System.nanoTime() + max.toNanos();
-        int last = -1;
-        while (System.nanoTime() < deadline) {
-            int now = count();
-            if (now == last) {
-                break;
-            }
-            last = now;
-            try {
-                Thread.sleep(quiet.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        return messages();
-    }
-
     /** Topic of a message published under a root, e.g. {@code root + "/readings"}. */
     public static Predicate<Received> onTopic(String topic) {
         return r -> r.topic().equals(topic);

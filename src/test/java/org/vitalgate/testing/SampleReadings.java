@@ -40,7 +40,7 @@ public final class SampleReadings {
     public static Reading bloodPressure(long seq) {
         LocalDateTime deviceTime = LocalDateTime.parse("2026-11-27T09:15:00");
         TimeChain time = new TimeChain(Optional.of(deviceTime), Instant.parse("2026-11-27T08:15:00Z"),
-                TimeCorrection.DEVICE_LOCAL, Optional.empty(), RECEIVED, HubClock.SYNCHRONIZED);
+                TimeCorrection.DEVICE_LOCAL_UNCORRECTED, Optional.empty(), RECEIVED, HubClock.SYNCHRONIZED);
         List<MeasurementType> types = List.of(MeasurementType.BP_SYSTOLIC, MeasurementType.BP_DIASTOLIC,
                 MeasurementType.BP_MEAN, MeasurementType.PULSE_RATE_NONINV);
         return new ReadingDraft(new ReadingId("01KB1Z5C8N6Y0Q3W7E2R4T6Y8V"),
@@ -72,7 +72,8 @@ public final class SampleReadings {
                 Optional.of("S".repeat(64)), Optional.of("F".repeat(64)), "p".repeat(64));
         TimeChain time = new TimeChain(Optional.of(LocalDateTime.parse("2026-11-27T09:15:00.123456789")),
                 Instant.parse("2026-11-27T08:15:00.123Z"), TimeCorrection.DEVICE_CLOCK_OFFSET,
-                Optional.of(Duration.ofMillis(-9_999_999_999L)), RECEIVED, HubClock.NOT_SYNCHRONIZED);
+                Optional.of(Duration.ofMillis(-9_999_999_999L)), RECEIVED, HubClock.NOT_SYNCHRONIZED,
+                EnumSet.allOf(org.vitalgate.reading.TimeFlag.class));
         return new ReadingDraft(new ReadingId("7ZZZZZZZZZZZZZZZZZZZZZZZZZ"), "d1-" + "f".repeat(32), device,
                 "k".repeat(128), OptionalInt.of(255), OptionalLong.of(Long.MAX_VALUE), time,
                 List.of(Measurement.of(MeasurementType.GLUCOSE_CAPILLARY_WHOLE_BLOOD, "-123456789012.345678901234", Unit.MMOL_PER_L),

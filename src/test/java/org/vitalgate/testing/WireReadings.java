@@ -29,6 +29,7 @@ import org.vitalgate.reading.ReadingId;
 import org.vitalgate.reading.StatusFlag;
 import org.vitalgate.reading.TimeChain;
 import org.vitalgate.reading.TimeCorrection;
+import org.vitalgate.reading.TimeFlag;
 import org.vitalgate.reading.Transport;
 import org.vitalgate.reading.Unit;
 import org.vitalgate.uplink.payload.WireNames;
@@ -59,7 +60,7 @@ public final class WireReadings {
         }
         JsonNode d = n.get("device");
         DeviceIdentity device = new DeviceIdentity(parseWire(Transport.values(), d.get("transport").asText()),
-                d.get("address").asText(), d.get("manufacturer").asText(), d.get("model").asText(),
+                d.get("address").asText(), text(d, "manufacturer"), text(d, "model"),
                 text(d, "serialNumber"), text(d, "firmware"), d.get("profileId").asText());
         List<Measurement> ms = new ArrayList<>();
         for (JsonNode m : n.get("measurements")) {
@@ -82,7 +83,7 @@ public final class WireReadings {
                 t.has("deviceClockOffsetMs") ? Optional.of(Duration.ofMillis(t.get("deviceClockOffsetMs").asLong()))
                         : Optional.empty(),
                 Instant.parse(t.get("received").asText()),
-                parseWire(HubClock.values(), t.get("hubClock").asText()));
+                parseWire(HubClock.values(), t.get("hubClock").asText()), timeFlags(t));
         ReadingDraft draft = new ReadingDraft(new ReadingId(n.get("id").asText()), n.get("dedupKey").asText(), device,
                 n.get("patientKey").asText(),
                 d.has("userSlot") ? OptionalInt.of(d.get("userSlot").asInt()) : OptionalInt.empty(),
@@ -90,6 +91,12 @@ public final class WireReadings {
                 time, ms, flags, parseWire(Origin.values(), n.get("origin").asText()));
         return new Received(draft.committed(n.get("seq").asLong()), n.get("hubId").asText(),
                 text(t, "published").map(Instant::parse));
+    }
+
+    private static Set<TimeFlag> timeFlags(JsonNode t) {
+        Set<TimeFlag> flags = EnumSet.noneOf(TimeFlag.class);
+        t.path("flags").forEach(f -> flags.add(parseWire(TimeFlag.values(), f.asText())));
+        return flags;
     }
 
     private static Optional<String> text(JsonNode n, String field) {
@@ -101,7 +108,8 @@ public final class WireReadings {
             String name = e instanceof Transport tr ? tr.wire()
                     : e instanceof TimeCorrection tc ? tc.wire()
                     : e instanceof Origin o ? o.wire()
-                    : e instanceof HubClock h ? h.wire() : e.name();
+                    : e instanceof HubClock h ? h.wire()
+                    : e instanceof TimeFlag f ? f.wire() : e.name();
             if (name.equals(wire)) {
                 return e;
             }

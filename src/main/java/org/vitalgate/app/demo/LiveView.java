@@ -15,7 +15,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What a backend subscriber sees, one line per reading, and a running account of delivery: readings received,
+ * What a backend subscriber sees, one line per reading (the measured time is marked {@code !} when it lies after
+ * the receipt, {@code ?} when it is an ambiguous local time; "dev clock" is the device clock offset the hub
+ * applied, {@code unknown} when it could not learn it), and a running account of delivery: readings received,
  * duplicates (same id again, harmless), seq gaps still open. Thread-safe (messages arrive on the MQTT client's
  * thread, summaries are asked for from the demo thread).
  */
@@ -80,11 +82,16 @@ public final class LiveView {
         Instant received = Instant.parse(t.path("received").asText());
         Instant measured = Instant.parse(t.path("measured").asText());
         long latency = Duration.between(received, clock.instant()).toMillis();
-        String clockOffset = t.has("deviceClockOffsetMs") ? offset(t.path("deviceClockOffsetMs").asLong()) : "-";
+        // the device clock offset the hub applied; "unknown": the device clock could not be learned (time kept as
+        // reported); "-": the device sent no time
+        String clockOffset = t.has("deviceClockOffsetMs") ? offset(t.path("deviceClockOffsetMs").asLong())
+                : t.has("device") ? "unknown" : "-";
+        String flags = t.path("flags").toString();
+        String mark = flags.contains("measured-after-received") ? "!" : flags.contains("ambiguous-local-time") ? "?" : "";
         JsonNode d = n.path("device");
         out.printf("%6d  %-26s %-46s %-9s %-10s %s%n", seq,
                 clip(d.path("manufacturer").asText() + " " + d.path("model").asText(), 26),
-                clip(values(n.path("measurements")), 46), HHMMSS.format(measured), clockOffset, latency(latency));
+                clip(values(n.path("measurements")), 46), HHMMSS.format(measured) + mark, clockOffset, latency(latency));
     }
 
     /** "sys 120, dia 80, MAP 93 mm[Hg], pulse 72 /min": a unit is written once for a run of values in it. */

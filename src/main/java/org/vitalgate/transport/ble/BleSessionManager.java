@@ -53,6 +53,7 @@ public final class BleSessionManager implements AutoCloseable {
     private static final class DeviceState {
         final String address;
         Phase phase = Phase.IDLE;
+        boolean deviceInformationRead;
         DeviceProfile profile;
         SessionTarget target;
         String racpUuid;
@@ -63,6 +64,7 @@ public final class BleSessionManager implements AutoCloseable {
         int frames;
         boolean racpPending;
         ScheduledFuture<?> idleCheck;
+        long connectionNumber;
 
         DeviceState(String address) {
             this.address = address;
@@ -81,8 +83,14 @@ public final class BleSessionManager implements AutoCloseable {
         return t;
     });
     private final Map<String, DeviceState> states = new HashMap<>();
+    private final Map<String, Advertisement> pendingAds = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile BluezBleLink link;
     private volatile FrameSink downstream = f -> { };
+    private volatile boolean fetchesPaused;
+    private final FetchPause fetchPause = new FetchPause();
+    /** Numbers each connection, so that ingest applies a device clock learned on a connection to it alone. */
+    private final java.util.concurrent.atomic.AtomicLong connections = new java.util.concurrent.atomic.AtomicLong();
+    private final Map<String, Long> connectionOf = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param zone the household's time zone: the hub time handed to {@link SessionTarget#clockValue()}
@@ -97,20 +105,35 @@ public final class BleSessionManager implements AutoCloseable {
         this.listener = Objects.requireNonNull(listener, "listener");
     }
 
-    /** The sink to give the link: forwards every frame to {@code next} and lets the manager watch it. */
+    /**
+     * The sink to give the link: forwards every frame to {@code next}, numbered with the device's current
+     * connection, and lets the manager watch it.
+     */
     public FrameSink frameSink(FrameSink next) {
         Objects.requireNonNull(next, "next");
         this.downstream = next;
         return f -> {
-            submit(() -> onFrame(f));
-            next.accept(f);
+            RawFrame numbered = f.inConnection(connectionOf.getOrDefault(f.deviceAddress(), 0L));
+            submit(() -> onFrame(numbered));
+            next.accept(numbered);
         };
     }
 
+    /**
+     * The listener to give the link. Advertisements are coalesced per address: while one of a device waits for the
+     * {@code ble-session} thread (busy connecting another device), newer ones replace it instead of queueing.
+     */
     public AdvertisementListener advertisementListener(AdvertisementListener next) {
         Objects.requireNonNull(next, "next");
         return a -> {
-            submit(() -> onAdvertisement(a));
+            if (pendingAds.put(a.address(), a) == null) {
+                submit(() -> {
+                    Advertisement latest = pendingAds.remove(a.address());
+                    if (latest != null) {
+                        onAdvertisement(latest);
+                    }
+                });
+            }
             next.onAdvertisement(a);
         };
     }
@@ -134,6 +157,15 @@ public final class BleSessionManager implements AutoCloseable {
                 next.onAdapterReady(ready);
             }
         };
+    }
+
+    /**
+     * Back-pressure from ingest: while paused no session starts, a session about to take data ends before it
+     * does, and sessions collecting are ended (the devices keep what they did not send; a record pointer only moves
+     * for what the store committed). Sessions ended so are retried without cooldown once fetching resumes.
+     */
+    public org.vitalgate.transport.FlowControl flowControl() {
+        return fetchPause;
     }
 
     /** Starts acting on advertisements through {@code link}. */
@@ -162,6 +194,9 @@ public final class BleSessionManager implements AutoCloseable {
         if (l == null) {
             return;
         }
+        if (fetchesPaused) {
+            return;
+        }
         DeviceState st = states.get(ad.address());
         Instant now = clock.instant();
         if (st != null && (st.phase != Phase.IDLE || now.isBefore(st.notBefore))) {
@@ -188,14 +223,30 @@ public final class BleSessionManager implements AutoCloseable {
         SessionEvent.Stage stage = SessionEvent.Stage.CONNECT;
         DeviceProfile p = st.profile;
         try {
-            st.connection = l.connect(st.address, policy.connectTimeout());
+            st.connectionNumber = connections.incrementAndGet();
+            connectionOf.put(st.address, st.connectionNumber);
+            try {
+                st.connection = l.connect(st.address, policy.connectTimeout());
+            } catch (BleLinkException e) {
+                if (p.bonding() == org.vitalgate.profile.Bonding.JUST_WORKS && l.isPaired(st.address)
+                        && lostBond(e)) {
+                    l.removeLostBond(st.address);
+                    listener.onEvent(new SessionEvent.BondLost(st.address, clock.instant()));
+                }
+                throw e;
+            }
             listener.onEvent(new SessionEvent.Connected(st.address, p.id(), clock.instant()));
             if (p.bonding().required() && !l.isPaired(st.address)) {
                 stage = SessionEvent.Stage.BOND;
                 l.pair(st.address, policy.pairTimeout());
                 listener.onEvent(new SessionEvent.Bonded(st.address, clock.instant()));
             }
+            readDeviceInformation(st);
             for (ConnectAction action : p.onConnect()) {
+                if (fetchesPaused) {
+                    fetchPause.endPaused(st);
+                    return;
+                }
                 stage = stageOf(action);
                 perform(st, action);
             }
@@ -211,12 +262,52 @@ public final class BleSessionManager implements AutoCloseable {
         }
     }
 
+    /** Device Information strings (0x180A): manufacturer, model, serial, firmware. */
+    private static final List<String> DEVICE_INFORMATION = List.of(GattUuid.of16(0x2A29), GattUuid.of16(0x2A24),
+            GattUuid.of16(0x2A25), GattUuid.of16(0x2A26));
+
+    /**
+     * Reads the Device Information strings the device has, once per device while the hub runs, before any data
+     * step: readings of this very session then carry the device's own make, model, serial and firmware (a generic
+     * profile knows none of them). A failed read costs only the identity, never the session.
+     */
+    private void readDeviceInformation(DeviceState st) {
+        if (st.deviceInformationRead) {
+            return;
+        }
+        BleConnection c = st.connection;
+        for (String uuid : DEVICE_INFORMATION) {
+            if (!c.has(uuid)) {
+                continue;
+            }
+            try {
+                Bytes value = c.read(uuid);
+                downstream.accept(new RawFrame(st.address, uuid, value, clock.instant(), st.connectionNumber,
+                        RawFrame.Kind.RECEIVED));
+            } catch (BleLinkException e) {
+                LOG.debug("Device Information {} of {} unreadable: {}", uuid, st.address, e.getMessage());
+                return;
+            }
+        }
+        st.deviceInformationRead = true;
+    }
+
+    /**
+     * A connection refused because the device no longer has our keys: it asks to pair again and BlueZ refuses a
+     * Just Works re-pairing while the device is paired ({@code JustWorksRepairing = never}).
+     */
+    private static boolean lostBond(BleLinkException e) {
+        String msg = String.valueOf(e.getMessage()) + " " + (e.getCause() == null ? "" : e.getCause().getMessage());
+        return msg.contains("key-missing") || e.errorName().filter(n -> n.equals("org.bluez.Error.AuthenticationFailed")
+                || n.equals("org.bluez.Error.AuthenticationRejected")).isPresent();
+    }
+
     private static SessionEvent.Stage stageOf(ConnectAction a) {
         if (a instanceof ConnectAction.SetClock) {
             return SessionEvent.Stage.SET_CLOCK;
         } else if (a instanceof ConnectAction.Subscribe) {
             return SessionEvent.Stage.SUBSCRIBE;
-        } else if (a instanceof ConnectAction.ReadOnce) {
+        } else if (a instanceof ConnectAction.ReadOnce || a instanceof ConnectAction.ReadClock) {
             return SessionEvent.Stage.READ;
         }
         return SessionEvent.Stage.FETCH_RECORDS;
@@ -228,8 +319,12 @@ public final class BleSessionManager implements AutoCloseable {
             if (st.profile.quirks().doNotOverwriteClock()) {
                 return;
             }
-            c.write(clockAction.uuid(), st.target.clockValue().apply(ZonedDateTime.now(clock.withZone(zone))),
-                    WriteMode.WITH_RESPONSE);
+            Instant at = clock.instant();
+            Bytes value = st.target.clockValue().apply(ZonedDateTime.ofInstant(at, zone));
+            c.write(clockAction.uuid(), value, WriteMode.WITH_RESPONSE);
+            // the device took the hub's time: on this connection its clock is the hub's (ingest: offset zero)
+            downstream.accept(new RawFrame(st.address, GattUuid.normalize(clockAction.uuid()), value, at,
+                    st.connectionNumber, RawFrame.Kind.CLOCK_WRITTEN));
         } else if (action instanceof ConnectAction.Subscribe sub) {
             for (String uuid : sub.uuids()) {
                 c.subscribe(uuid);
@@ -237,13 +332,32 @@ public final class BleSessionManager implements AutoCloseable {
         } else if (action instanceof ConnectAction.ReadOnce read) {
             for (String uuid : read.uuids()) {
                 Bytes value = c.read(uuid);
-                downstream.accept(new RawFrame(st.address, uuid, value, clock.instant()));
+                downstream.accept(new RawFrame(st.address, uuid, value, clock.instant(), st.connectionNumber,
+                        RawFrame.Kind.RECEIVED));
             }
+        } else if (action instanceof ConnectAction.ReadClock read) {
+            readClock(st, read.uuid());
         } else if (action instanceof ConnectAction.RacpFetch fetch) {
             st.racpPending = true;
             st.racpUuid = fetch.controlPoint();
             c.write(fetch.controlPoint(), st.target.racpRequest().apply(pointers.lastCommittedRecord(st.address)),
                     WriteMode.WITH_RESPONSE);
+        }
+    }
+
+    /** Reads the device clock if it has one; without it (or refused) its readings stay uncorrected. */
+    private void readClock(DeviceState st, String uuid) {
+        if (!st.connection.has(uuid)) {
+            LOG.debug("{} has no clock characteristic {}: its times stay uncorrected", st.address, uuid);
+            return;
+        }
+        try {
+            Bytes value = st.connection.read(uuid);
+            downstream.accept(new RawFrame(st.address, GattUuid.normalize(uuid), value, clock.instant(),
+                    st.connectionNumber, RawFrame.Kind.RECEIVED));
+        } catch (BleLinkException e) {
+            LOG.info("clock of {} unreadable ({}): its times on this connection stay uncorrected", st.address,
+                    e.getMessage());
         }
     }
 
@@ -279,6 +393,13 @@ public final class BleSessionManager implements AutoCloseable {
     private void onLinkDisconnected(String address) {
         DeviceState st = states.get(address);
         if (st != null && st.phase == Phase.COLLECTING) {
+            if (st.racpPending) {
+                // the RACP write's success reply alone proves nothing (a write in flight when the link drops can be
+                // answered as success): only the RACP response confirms the transfer
+                st.connection = null;
+                fail(st, SessionEvent.Stage.FETCH_RECORDS, "link lost before the RACP response");
+                return;
+            }
             end(st);
         }
     }
@@ -318,6 +439,59 @@ public final class BleSessionManager implements AutoCloseable {
         if (st.idleCheck != null) {
             st.idleCheck.cancel(false);
             st.idleCheck = null;
+        }
+    }
+
+    /** Pauses and resumes fetching; the state is a volatile flag, the session work runs on the ble-session thread. */
+    private final class FetchPause implements org.vitalgate.transport.FlowControl {
+        private static final long LOG_INTERVAL_NANOS = 60_000_000_000L;
+        private long pausesSinceLog;     // ble-session thread
+        private long lastLog = System.nanoTime() - LOG_INTERVAL_NANOS;
+
+        @Override
+        public void pauseFetches() {
+            fetchesPaused = true;
+            submit(this::paused);
+        }
+
+        @Override
+        public void resumeFetches() {
+            fetchesPaused = false;
+            submit(() -> LOG.debug("ingest caught up: device memory fetches go on"));
+        }
+
+        private void paused() {
+            if (!fetchesPaused) {
+                return;
+            }
+            int ended = 0;
+            for (DeviceState st : List.copyOf(states.values())) {
+                if (st.phase == Phase.COLLECTING) {
+                    endPaused(st);
+                    ended++;
+                }
+            }
+            pausesSinceLog++;
+            long now = System.nanoTime();
+            if (now - lastLog >= LOG_INTERVAL_NANOS) {   // a pause per transition, logged once a minute with counts
+                LOG.warn("ingest is behind: device memory fetches paused ({} time(s) since the last report; {} session(s)"
+                        + " ended now, their devices keep the rest of their data)", pausesSinceLog, ended);
+                pausesSinceLog = 0;
+                lastLog = now;
+            }
+        }
+
+        /** Ends a session for back-pressure: no failure, no cooldown (it is retried once fetching resumes). */
+        void endPaused(DeviceState st) {
+            cancelIdleCheck(st);
+            if (st.connection != null) {
+                st.connection.disconnect();
+                st.connection = null;
+            }
+            st.phase = Phase.IDLE;
+            st.racpPending = false;
+            st.notBefore = clock.instant();
+            listener.onEvent(new SessionEvent.Disconnected(st.address, st.frames, clock.instant()));
         }
     }
 

@@ -45,13 +45,17 @@ public final class BluezBleLink implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BluezBleLink.class);
 
     private final BleLinkConfig config;
+    /** The longest a Connect() may keep the adapter while another connection attempt waits. */
+    static final Duration CONNECT_FAIR_SHARE = Duration.ofSeconds(5);
     private final ProvisioningWindow window;
     private final Duration gattTimeout;
     private final DBusConnection conn;
     private final BluezBus bus;
     private final BluezEventLoop loop;
     private final BluezObjects objects;
+    private final PairingAgent agent;
     private final Semaphore connectPermit = new Semaphore(1, true);
+    private final Set<String> repairAllowed = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final List<AutoCloseable> signalHandlers = new ArrayList<>();
     private volatile boolean closed;
 
@@ -73,10 +77,10 @@ public final class BluezBleLink implements AutoCloseable {
         this.bus = new BluezBus(conn);
         this.loop = new BluezEventLoop(config, b.clock, b.sink, b.advertisements, b.listener, bus, b.threads);
         this.objects = loop.objects;
+        this.agent = new PairingAgent(config.agentPath(), window, b.passkeys, this::addressOfPath,
+                loop.lifecycle::bluezOwner);
         try {
-            conn.exportObject(config.agentPath(),
-                    new PairingAgent(config.agentPath(), window, b.passkeys, this::addressOfPath,
-                            loop.lifecycle::bluezOwner));
+            conn.exportObject(config.agentPath(), agent);
             signalHandlers.addAll(loop.subscribeSignals());
             loop.call(() -> {
                 loop.lifecycle.initialise();
@@ -140,7 +144,7 @@ public final class BluezBleLink implements AutoCloseable {
             ticket = loop.call(() -> loop.beginConnect(address), deadline, "connect " + address);
             String path = ticket.path();
             Device1 device = bus.remote(path, Device1.class);
-            BluezBus.await(bus.call(device, "Connect"), deadline, "Connect " + address, () -> cancelConnect(device));
+            awaitConnect(bus.call(device, "Connect"), deadline, timeout, address, device);
             BluezBus.await(ticket.resolved(), deadline, "ServicesResolved " + address, () -> cancelConnect(device));
             BleConnection c = loop.call(() -> loop.register(this, address, path), deadline, "connect " + address);
             LOG.info("connected to {} ({} characteristics)", address, c.characteristics().size());
@@ -154,6 +158,38 @@ public final class BluezBleLink implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits for {@code Connect()}. Why the yield: an LE connection to a device that does not answer only fails after
+     * the kernel's connection timeout ({@code le-connection-abort-by-local}); holding the adapter's single connect
+     * permit that long would starve every other device. Once an attempt has had its fair share (a third of its
+     * deadline, at most {@link #CONNECT_FAIR_SHARE}) and another attempt waits for the permit, it is cancelled
+     * (BlueZ answers {@code br-connection-canceled}) and fails as a timeout.
+     */
+    private void awaitConnect(CompletableFuture<Object> f, long deadline, Duration timeout, String address,
+                              Device1 device) throws BleLinkException {
+        long started = System.nanoTime();
+        long fairShare = Math.min(timeout.toNanos() / 3, CONNECT_FAIR_SHARE.toNanos());
+        while (true) {
+            long now = System.nanoTime();
+            long slice = Math.min(deadline, now + TimeUnit.MILLISECONDS.toNanos(100));
+            try {
+                BluezBus.await(f, slice, "Connect " + address, () -> { });
+                return;
+            } catch (BleLinkException.Timeout t) {
+                now = System.nanoTime();
+                if (now - deadline >= 0) {
+                    cancelConnect(device);
+                    throw new BleLinkException.Timeout("Connect " + address + " did not finish before the deadline");
+                }
+                if (connectPermit.hasQueuedThreads() && now - started > fairShare) {
+                    cancelConnect(device);
+                    throw new BleLinkException.Timeout("Connect " + address + " gave the adapter to a waiting"
+                            + " connection after " + Duration.ofNanos(now - started).toMillis() + " ms");
+                }
+            }
+        }
+    }
+
     private void cancelConnect(Device1 device) {
         try {
             device.Disconnect();
@@ -163,27 +199,39 @@ public final class BluezBleLink implements AutoCloseable {
     }
 
     /**
-     * Pairs (bonds) with {@code address} and marks it Trusted. Allowed only while the provisioning window is open;
-     * the device must have been discovered. Already paired is success.
+     * Pairs (bonds) with {@code address} and marks it Trusted. Allowed only while the provisioning window is open
+     * (or once after {@link #removeLostBond} for that device); the device must have been discovered. Already paired
+     * is success. BlueZ reports every agent refusal as {@code AuthenticationFailed}; the exception then says what
+     * our agent refused.
      */
     public void pair(String address, Duration timeout) throws BleLinkException {
-        if (!window.isOpen()) {
+        if (!window.isOpen() && !repairAllowed.remove(address)) {
             throw new BleLinkException("pairing refused: provisioning window is closed");
         }
         requireBluez();
         long deadline = deadline(timeout);
         String path = devicePath(address);
         Device1 device = bus.remote(path, Device1.class);
+        agent.takeRefusal(address);
         try {
-            BluezBus.await(bus.call(device, "Pair"), deadline, "Pair " + address, () -> {
-                try {
-                    device.CancelPairing();
-                } catch (DBusException | DBusExecutionException e) {
-                    LOG.debug("CancelPairing: {}", e.toString());
-                }
-            });
+            BluezBus.await(bus.call(device, "Pair"), deadline, "Pair " + address, () -> { });
+        } catch (BleLinkException.Timeout e) {
+            // Why not CancelPairing at once: with no pairing in progress BlueZ 5.66 removes the device's bond
+            // (src/device.c cancel_pairing), so a pairing that completed just before the deadline would be lost.
+            if (!pairedNow(path)) {
+                cancelPairing(device);
+                throw e;
+            }
+            LOG.info("pairing with {} completed at its deadline; bond kept", address);
         } catch (BleLinkException e) {
-            if (!e.errorName().filter("org.bluez.Error.AlreadyExists"::equals).isPresent()) {
+            if (e.errorName().filter("org.bluez.Error.AlreadyExists"::equals).isPresent()) {
+                LOG.debug("{} is already paired", address);
+            } else {
+                java.util.Optional<String> why = agent.takeRefusal(address);
+                if (why.isPresent()) {
+                    throw new BleLinkException("Pair " + address + " failed: " + why.get(),
+                            e.errorName().orElse(null), e);
+                }
                 throw e;
             }
         }
@@ -193,6 +241,35 @@ public final class BluezBleLink implements AutoCloseable {
             throw new BleLinkException("cannot mark " + address + " trusted", BluezErrors.name(e), e);
         }
         LOG.info("paired and trusted {}", address);
+    }
+
+    private boolean pairedNow(String path) {
+        try {
+            Object paired = BluezBus.await(bus.call(bus.properties(path), "Get", BluezObjects.DEVICE, "Paired"),
+                    deadline(Duration.ofSeconds(2)), "Get Paired", () -> { });
+            return DbusValues.bool(paired);
+        } catch (BleLinkException e) {
+            return false;
+        }
+    }
+
+    private void cancelPairing(Device1 device) {
+        try {
+            device.CancelPairing();
+        } catch (DBusException | DBusExecutionException e) {
+            LOG.debug("CancelPairing: {}", e.toString());
+        }
+    }
+
+    /**
+     * The device lost its bond (it asks to pair again, and BlueZ refuses a Just Works re-pairing while the device
+     * is paired: main.conf {@code JustWorksRepairing = never}). Removes the device and its stale bond from BlueZ
+     * and allows one pairing with it outside the provisioning window; the device must be discovered again.
+     */
+    public void removeLostBond(String address) throws BleLinkException {
+        removeDevice(address);
+        repairAllowed.add(address);
+        LOG.warn("{} lost its bond: removed from BlueZ, it is paired again on its next visit", address);
     }
 
     /** Whether BlueZ reports {@code address} as paired (bonded). */
@@ -296,6 +373,11 @@ public final class BluezBleLink implements AutoCloseable {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** Advertisement updates merged into a waiting one of the same device (not queued one by one). */
+    long coalescedAdvertisements() {
+        return loop.coalescedAdvertisements();
+    }
 
     private String devicePath(String address) throws BleLinkException {
         return objects.devicePath(config.adapterPath(), address)

@@ -184,19 +184,20 @@ final class BluezEventLoop implements AutoCloseable {
             return;
         }
         LOG.info("connection to {} ended", address);
+        // Why StopNotify after a link loss: BlueZ keeps our notification sessions and re-enables them on the
+        // next link-up before Connect() returns, so a device that needs its clock set before data (A&D) would
+        // upload first. Ending them keeps the profile's order (clock, then subscribe); values that arrive
+        // before BlueZ processed this are still routed. Sent before anyone learns of the loss, so it reaches
+        // bluetoothd before any new Connect() of that device.
+        for (String charPath : router.pathsOf(address)) {
+            bus.stopNotifyAsync(charPath);
+        }
         try {
             listener.onDisconnected(address);
         } catch (RuntimeException e) {
             LOG.warn("link listener failed: {}", e.toString(), e);
         } finally {
             c.markClosed(); // after the listener, so whoever waits on the connection sees it informed
-        }
-        // Why StopNotify after a link loss: BlueZ keeps our notification sessions and re-enables them on the
-        // next link-up before Connect() returns, so a device that needs its clock set before data (A&D) would
-        // upload first. Ending them keeps the profile's order (clock, then subscribe); values that arrive
-        // before BlueZ processed this are still routed.
-        for (String charPath : router.pathsOf(address)) {
-            bus.stopNotifyAsync(charPath);
         }
     }
 

@@ -27,6 +27,8 @@ final class PairingAgent implements Agent1 {
     private final PasskeyProvider passkeys;
     private final Function<String, String> addressOfPath;
     private final Supplier<String> bluezOwner;
+    /** Why the agent last refused a request for an address: BlueZ reports every agent error as a bare failure. */
+    private final java.util.Map<String, String> refusals = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param bluezOwner current unique bus name of {@code org.bluez} (null when absent): only bluetoothd may call
@@ -56,9 +58,15 @@ final class PairingAgent implements Agent1 {
         }
         if (!window.isOpen()) {
             LOG.warn("rejected {} from {}: provisioning window closed", request, address);
+            refusals.put(address, request + " rejected: provisioning window closed");
             throw new Error.Rejected("provisioning window closed");
         }
         return address;
+    }
+
+    /** The reason of the agent's last refusal for {@code address}, removed as it is read. */
+    java.util.Optional<String> takeRefusal(String address) {
+        return java.util.Optional.ofNullable(refusals.remove(address));
     }
 
     @Override
@@ -71,6 +79,7 @@ final class PairingAgent implements Agent1 {
         String address = requireWindow("RequestPinCode", device);
         OptionalInt pin = passkeys.passkeyFor(address);
         if (pin.isEmpty()) {
+            refusals.put(address, "no PIN supplied");
             throw new Error.Canceled("no PIN supplied for " + address);
         }
         return Integer.toString(pin.getAsInt());
@@ -88,6 +97,7 @@ final class PairingAgent implements Agent1 {
         OptionalInt key = passkeys.passkeyFor(address);
         if (key.isEmpty() || key.getAsInt() < 0 || key.getAsInt() > 999_999) {
             LOG.warn("no valid passkey supplied for {}: pairing cancelled", address);
+            refusals.put(address, "no passkey supplied");
             throw new Error.Canceled("no passkey supplied for " + address);
         }
         LOG.info("passkey supplied for {}", address);

@@ -24,6 +24,17 @@ public sealed interface SessionEvent {
         }
     }
 
+    /**
+     * The device lost its bond (it refused our keys); the link removed the stale bond from BlueZ and the device is
+     * paired again on its next visit.
+     */
+    record BondLost(String address, Instant at) implements SessionEvent {
+        public BondLost {
+            Objects.requireNonNull(address, "address");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
     /** The session ended; {@code framesReceived} counts frames delivered during it. */
     record Disconnected(String address, int framesReceived, Instant at) implements SessionEvent {
         public Disconnected {

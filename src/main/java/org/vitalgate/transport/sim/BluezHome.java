@@ -7,8 +7,10 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ThreadFactory;
 import org.slf4j.Logger;
@@ -51,6 +53,7 @@ public final class BluezHome implements AutoCloseable {
     private final MeasurementTimer timer;
     private final List<Peripheral> peripherals = new ArrayList<>();
     private volatile Instant startedAt;
+    private static final String CONTOUR_CLOCK = "00001026-0002-11e2-9e96-0800200c9a66";
 
     private record Peripheral(HomeDevice device, SimulatedDevice sim, UploadOnSubscribe upload,
                               RacpGlucoseMeter meter) {
@@ -98,7 +101,8 @@ public final class BluezHome implements AutoCloseable {
             case OXIMETER -> SimDevice.builder(a, "PLX-3230").advertises("1822")
                     .service("1822", SimDevice.ch("2A5E", "indicate"), SimDevice.ch("2A5F", "notify"),
                             SimDevice.ch("2A60", new byte[] {0, 0}, "read"))
-                    .behaviour(p.upload()).build();
+                    .service("1805", SimDevice.ch("2A2B", "read"))
+                    .behaviour(clockReadable(p)).build();
             case SCALE -> SimDevice.builder(a, "A&D_UC-352BLE_5A0003").advertises("181D")
                     .pairing(SimDevice.PairingKind.JUST_WORKS)
                     .service("181D", SimDevice.ch("2A9D", "indicate"), SimDevice.ch("2A08", "read", "write"))
@@ -109,10 +113,11 @@ public final class BluezHome implements AutoCloseable {
                             SimDevice.ch("2A52", "write", "indicate"))
                     .service("00000000-0002-11E2-9E96-0800200C9A66",
                             SimDevice.ch("00001026-0002-11E2-9E96-0800200C9A66", "notify", "write"))
-                    .behaviour(p.meter()).build();
+                    .behaviour(contourClock(p)).build();
             case THERMOMETER -> SimDevice.builder(a, "UT-201BLE").advertises("1809")
                     .service("1809", SimDevice.ch("2A1C", "indicate"))
-                    .behaviour(p.upload()).build();
+                    .service("1805", SimDevice.ch("2A2B", "read"))
+                    .behaviour(clockReadable(p)).build();
         };
     }
 
@@ -133,11 +138,62 @@ public final class BluezHome implements AutoCloseable {
                 if (dateTime.equalsIgnoreCase(uuid)) {
                     Instant now = clock.instant();
                     GattBytes.readDateTime(value).ifPresent(t -> p.sim().clockSet(t, LocalDateTime.ofInstant(now,
-                            zone), startedAt == null ? Duration.ZERO : Duration.between(startedAt, now)));
+                            zone), elapsed(now)));
                 }
                 p.upload().onWrite(device, uuid, value);
             }
         };
+    }
+
+    /** The device's firmware plus a Current Time characteristic that reads the device's own (drifting) clock. */
+    private SimBehaviour clockReadable(Peripheral p) {
+        return new SimBehaviour() {
+            @Override
+            public void onNotifyStarted(DeviceSide device, String uuid) {
+                p.upload().onNotifyStarted(device, uuid);
+            }
+
+            @Override
+            public Optional<byte[]> onRead(DeviceSide device, String uuid) {
+                return GattUuids.CURRENT_TIME.equalsIgnoreCase(uuid)
+                        ? Optional.of(GattBytes.currentTime(deviceNow(p)).toByteArray()) : Optional.empty();
+            }
+        };
+    }
+
+    /**
+     * The meter's firmware plus what a Contour does with its clock write ({@code 01}, Date Time in UTC, zone
+     * offset): it sets its UTC clock, so its next records carry (nearly) the hub's time.
+     */
+    private SimBehaviour contourClock(Peripheral p) {
+        return new SimBehaviour() {
+            @Override
+            public void onNotifyStarted(DeviceSide device, String uuid) {
+                p.meter().onNotifyStarted(device, uuid);
+            }
+
+            @Override
+            public void onWrite(DeviceSide device, String uuid, byte[] value) {
+                if (CONTOUR_CLOCK.equalsIgnoreCase(uuid) && value.length == 10 && value[0] == 0x01) {
+                    Instant now = clock.instant();
+                    GattBytes.readDateTime(Arrays.copyOfRange(value, 1, 8)).ifPresent(t -> p.sim().clockSet(t,
+                            LocalDateTime.ofInstant(now, ZoneOffset.UTC), elapsed(now)));
+                }
+                p.meter().onWrite(device, uuid, value);
+            }
+        };
+    }
+
+    /** The device's clock now: UTC for the Contour (profile quirk deviceTimeIsUtc), local wall-clock time else. */
+    private LocalDateTime deviceNow(Peripheral p) {
+        Instant now = clock.instant();
+        ZoneId deviceZone = p.meter() != null ? ZoneOffset.UTC : zone;
+        return p.sim().deviceClock(LocalDateTime.ofInstant(now, deviceZone), elapsed(now));
+    }
+
+    private Duration elapsed(Instant now) {
+        Instant started = startedAt;
+        return started == null ? Duration.ZERO : Duration.between(started, now);
     }
 
     /** Starts taking measurements (about one per {@code meanInterval} in the whole home). */
@@ -153,12 +209,7 @@ public final class BluezHome implements AutoCloseable {
 
     private void measureOnce() {
         Peripheral p = peripherals.get(random.nextInt(peripherals.size()));
-        Instant now = clock.instant();
-        // the Contour keeps UTC (profile quirk deviceTimeIsUtc); the others local wall-clock time
-        ZoneId deviceZone = p.meter() != null ? ZoneOffset.UTC : zone;
-        LocalDateTime deviceNow = p.sim().deviceClock(LocalDateTime.ofInstant(now, deviceZone),
-                Duration.between(startedAt, now));
-        SimulatedDevice.SimFrame f = p.sim().measurement(deviceNow);
+        SimulatedDevice.SimFrame f = p.sim().measurement(deviceNow(p));
         if (p.meter() != null) {
             p.meter().add(new RacpGlucoseMeter.GlucoseRecord(p.sim().lastGlucoseSequence(),
                     f.payload().toByteArray(), null));

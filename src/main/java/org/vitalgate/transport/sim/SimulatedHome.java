@@ -28,6 +28,7 @@ public final class SimulatedHome implements AutoCloseable {
     private final List<SimulatedDevice> devices;
     private final MeasurementTimer timer;
     private Instant startedAt;
+    private long connections;
 
     public SimulatedHome(Clock clock, ZoneId zone, Duration meanInterval, long seed, java.util.concurrent.ThreadFactory threads) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -74,8 +75,10 @@ public final class SimulatedHome implements AutoCloseable {
         Instant now = clock.instant();
         LocalDateTime deviceNow = device.deviceClock(LocalDateTime.ofInstant(now, zone),
                 Duration.between(startedAt, now));
+        long connection = ++connections; // each measurement session stands for one connection
         for (SimulatedDevice.SimFrame f : device.measure(deviceNow)) {
-            sink.accept(new RawFrame(device.info().address(), f.characteristicUuid(), f.payload(), clock.instant()));
+            sink.accept(new RawFrame(device.info().address(), f.characteristicUuid(), f.payload(), clock.instant(),
+                    connection, RawFrame.Kind.RECEIVED));
         }
     }
 

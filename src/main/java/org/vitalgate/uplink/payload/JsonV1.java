@@ -72,7 +72,7 @@ public final class JsonV1 implements PayloadEncoder, EventEncoder {
             g.writeNumberField("v", 1);
             g.writeStringField("id", Fields.ulid("id", event.id()));
             g.writeStringField("hubId", hubId);
-            g.writeStringField("type", Fields.token("type", event.type(), Fields.EVENT_TYPE, "-"));
+            g.writeStringField("type", Fields.token("type", event.type().wire(), Fields.EVENT_TYPE, "-"));
             g.writeObjectFieldStart("attributes");
             for (var e : new TreeMap<>(event.attributes()).entrySet()) {
                 g.writeStringField(Fields.token("attribute key", e.getKey(), Fields.ATTRIBUTE_KEY, "-_."),

@@ -12,6 +12,7 @@ import org.vitalgate.reading.Reading;
 import org.vitalgate.reading.ReadingDraft;
 import org.vitalgate.reading.StatusFlag;
 import org.vitalgate.reading.TimeChain;
+import org.vitalgate.reading.TimeFlag;
 
 /** Writes the body of a v1 reading ({@code docs/schemas/reading-v1.schema.json}). Stateless; thread-safe. */
 final class ReadingJson {
@@ -57,8 +58,14 @@ final class ReadingJson {
         g.writeObjectFieldStart("device");
         g.writeStringField("transport", d.transport().wire());
         g.writeStringField("address", Fields.text("device.address", d.address(), 1, Fields.ADDRESS));
-        g.writeStringField("manufacturer", Fields.text("device.manufacturer", d.manufacturer(), 0, Fields.DEVICE_TEXT));
-        g.writeStringField("model", Fields.text("device.model", d.model(), 0, Fields.DEVICE_TEXT));
+        // unknown make or model is left out, never replaced by a placeholder
+        if (d.manufacturer().isPresent()) {
+            g.writeStringField("manufacturer",
+                    Fields.text("device.manufacturer", d.manufacturer().get(), 1, Fields.DEVICE_TEXT));
+        }
+        if (d.model().isPresent()) {
+            g.writeStringField("model", Fields.text("device.model", d.model().get(), 1, Fields.DEVICE_TEXT));
+        }
         if (d.serialNumber().isPresent()) {
             g.writeStringField("serialNumber",
                     Fields.text("device.serialNumber", d.serialNumber().get(), 0, Fields.DEVICE_TEXT));
@@ -110,6 +117,15 @@ final class ReadingJson {
         }
         g.writeStringField("received", WireTime.instant(t.receivedAt()));
         g.writeStringField("hubClock", t.hubClock().wire());
+        if (!t.flags().isEmpty()) {
+            List<TimeFlag> flags = new ArrayList<>(t.flags());
+            flags.sort(null); // enum order: deterministic bytes
+            g.writeArrayFieldStart("flags");
+            for (TimeFlag f : flags) {
+                g.writeString(f.wire());
+            }
+            g.writeEndArray();
+        }
         g.writeEndObject();
     }
 }

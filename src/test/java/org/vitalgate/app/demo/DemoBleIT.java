@@ -29,6 +29,17 @@ class DemoBleIT {
         assertThat(Integer.parseInt(m.group(1))).as(text).isGreaterThanOrEqualTo(5);
         assertThat(m.group(2)).isEqualTo(m.group(1));
         assertThat(text).contains("no gaps").contains("device-paired");
+        // every device of the home has a clock the hub learns on each connection (written, or read): each reading
+        // row shows the offset applied, none is uncorrected or dated after its receipt
+        Matcher row = Pattern.compile("(?m)^\\s+\\d+  .{26} .{46} (\\d\\d:\\d\\d:\\d\\d\\S?)\\s+(\\S+)\\s+\\d+ ms")
+                .matcher(text);
+        int rows = 0;
+        while (row.find()) {
+            rows++;
+            assertThat(row.group(2)).as("dev clock of %s", row.group()).matches("[+-]\\d+(m\\d+)?s");
+            assertThat(row.group(1)).as("measured of %s", row.group()).doesNotEndWith("!");
+        }
+        assertThat(rows).as(text).isGreaterThanOrEqualTo(5);
     }
 
     @Test

@@ -27,6 +27,7 @@ public final class SimDevices {
     public static final class AndCuff implements SimBehaviour {
         private final List<byte[]> unsent = new ArrayList<>();
         private final AtomicBoolean clockWrittenBeforeData = new AtomicBoolean();
+        private final AtomicInteger uploads = new AtomicInteger();
         private volatile boolean clockWritten;
 
         public AndCuff(List<byte[]> stored) {
@@ -35,6 +36,18 @@ public final class SimDevices {
 
         public boolean clockWrittenBeforeData() {
             return clockWrittenBeforeData.get();
+        }
+
+        /** The cuff took a measurement: it is indicated the next time indications are on. */
+        public void measure(byte[] reading) {
+            synchronized (unsent) {
+                unsent.add(reading.clone());
+            }
+        }
+
+        /** How many times indications were switched on (by the hub, or by BlueZ re-enabling a session). */
+        public int uploads() {
+            return uploads.get();
         }
 
         @Override
@@ -53,6 +66,7 @@ public final class SimDevices {
                 return;
             }
             clockWrittenBeforeData.set(clockWritten);
+            uploads.incrementAndGet();
             device.later(20, () -> {
                 synchronized (unsent) {
                     while (!unsent.isEmpty() && device.isNotifying(uuid)) {
@@ -158,6 +172,8 @@ public final class SimDevices {
                 .advertises("1822")
                 .service("1822", ch("2A5F", "notify"), ch("2A5E", "indicate"),
                         ch("2A60", new byte[] {0, 0}, "read"))
+                .service("180A", ch("2A29", "Contec".getBytes(java.nio.charset.StandardCharsets.UTF_8), "read"),
+                        ch("2A24", "CMS50D-BT".getBytes(java.nio.charset.StandardCharsets.UTF_8), "read"))
                 .behaviour(firmware)
                 .build();
     }

@@ -42,7 +42,7 @@ class BleSessionManagerIT {
     static final LocalDateTime T0 = LocalDateTime.of(2026, 11, 27, 8, 15, 0);
     static final Set<String> CODECS = Set.of("gatt.bps.measurement", "gatt.bps.feature", "gatt.gls.measurement",
             "gatt.gls.measurement-context", "gatt.hts.measurement", "gatt.wss.measurement", "gatt.wss.feature",
-            "gatt.plxs.continuous", "gatt.plxs.spot-check", "gatt.cts.current-time", "nonin.oximetry",
+            "gatt.plxs.continuous", "gatt.plxs.spot-check", "gatt.cts.current-time", "gatt.common.datetime", "nonin.oximetry",
             "jumper.oximetry");
 
     PrivateDbus bus;
@@ -84,6 +84,11 @@ class BleSessionManagerIT {
         Closer.closeAll(sessions, link, bluez, bus);
     }
 
+    /** Frames of bytes the devices sent (not the clock values the hub wrote). */
+    List<RawFrame> received() {
+        return frames.stream().filter(f -> f.kind() == RawFrame.Kind.RECEIVED).toList();
+    }
+
     List<String> eventNames(String address) {
         return events.stream().filter(e -> e.address().equals(address))
                 .map(e -> e.getClass().getSimpleName()
@@ -103,10 +108,15 @@ class BleSessionManagerIT {
 
         await().atMost(Duration.ofSeconds(8)).until(() -> eventNames(CUFF).contains("Disconnected"));
         assertThat(eventNames(CUFF)).containsExactly("Connected", "Bonded", "Disconnected");
-        assertThat(frames).extracting(RawFrame::payload).containsExactly(Bytes.of(r1));
+        assertThat(received()).extracting(RawFrame::payload).containsExactly(Bytes.of(r1));
         assertThat(firmware.clockWrittenBeforeData()).isTrue();
         byte[] clock = bluez.device(CUFF).writes("2A08").get(0);
         assertThat(clock).hasSize(7);
+        // the written clock reaches ingest ahead of the data, on the same connection: that reading's clock is known
+        assertThat(frames.get(0).kind()).isEqualTo(RawFrame.Kind.CLOCK_WRITTEN);
+        assertThat(frames.get(0).payload()).isEqualTo(Bytes.of(clock));
+        assertThat(frames.get(0).channel()).isEqualTo("00002a08-0000-1000-8000-00805f9b34fb");
+        assertThat(frames.get(0).connection()).isPositive().isEqualTo(received().get(0).connection());
         assertThat(bluez.isTrusted(CUFF)).isTrue();
         // the stranger was never connected
         assertThat(bluez.isConnected(STRANGER)).isFalse();
@@ -141,9 +151,12 @@ class BleSessionManagerIT {
         assertThat(eventNames(GUIDE)).containsSubsequence("Connected", "Bonded", "Disconnected");
         assertThat(bluez.device(GUIDE).writes("2A52")).extracting(Bytes::of)
                 .containsExactly(Bytes.fromHex("01 03 01 08 00"));
+        // the meter's Device Information (its make) is read before its data, then records after the pointer
         assertThat(frames).extracting(f -> f.payload().hex()).containsExactly(
+                Bytes.of("Ascensia".getBytes(java.nio.charset.StandardCharsets.UTF_8)).hex(),
                 Bytes.of(records.get(1).measurement()).hex(), Bytes.of(records.get(1).context()).hex(),
                 Bytes.of(records.get(2).measurement()).hex(), "06000101");
+        assertThat(frames.get(0).channel()).isEqualTo(GattUuid.of16(0x2A29));
         // the meter does not hang up by itself: the session disconnected after the RACP response
         assertThat(bluez.isConnected(GUIDE)).isFalse();
     }
@@ -179,6 +192,42 @@ class BleSessionManagerIT {
         assertThat(frames).extracting(RawFrame::payload).containsExactly(Bytes.of(temp));
         assertThat(bluez.isConnected(thermo)).isFalse();
     }
+
+    @Test
+    void aClockReadOnConnectTravelsAheadOfTheReadingsOfItsConnectionOnly() throws Exception {
+        String thermo = "00:09:1F:11:22:44";
+        // Current Time 2026-11-27 08:15:00, Friday, no fraction, no adjust reason
+        byte[] clock = {(byte) 0xEA, 0x07, 0x0B, 0x1B, 0x08, 0x0F, 0x00, 0x05, 0x00, 0x00};
+        byte[] temp = GattBytes.temperature(3712, T0, 1);
+        bluez.addDevice(SimDevice.builder(thermo, "TEMP-1809").advertises("1809")
+                .service("1809", SimDevice.ch("2A1C", "indicate"))
+                .service("1805", SimDevice.ch("2A2B", clock, "read"))
+                .behaviour(new org.vitalgate.transport.sim.bluez.UploadOnSubscribe("2A1C", List.of(temp), true, false))
+                .build());
+        provisioned.add(thermo);
+        link.startDiscovery(List.of("1809"));
+        // it sends its memory and hangs up on every connection: two sessions
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> eventNames(thermo).stream().filter("Disconnected"::equals).count() >= 2);
+        List<RawFrame> got = frames.subList(0, 4);
+        assertThat(got).extracting(f -> f.channel().substring(4, 8)).containsExactly("2a2b", "2a1c", "2a2b", "2a1c");
+        assertThat(got.get(0).payload()).isEqualTo(Bytes.of(clock));
+        assertThat(got).allMatch(f -> f.kind() == RawFrame.Kind.RECEIVED);
+        assertThat(got.get(0).connection()).isPositive().isEqualTo(got.get(1).connection());
+        assertThat(got.get(2).connection()).isEqualTo(got.get(3).connection()).isNotEqualTo(got.get(0).connection());
+    }
+
+    @Test
+    void aDeviceWithoutTheClockItMightHaveIsCollectedAllTheSame() throws Exception {
+        String thermo = "00:09:1F:11:22:55";
+        byte[] temp = GattBytes.temperature(3650, T0, 1);
+        bluez.addDevice(SimDevices.thermometer(thermo, temp)); // no Current Time service
+        provisioned.add(thermo);
+        link.startDiscovery(List.of("1809"));
+        await().atMost(Duration.ofSeconds(6)).until(() -> !frames.isEmpty());
+        assertThat(frames.get(0).payload()).isEqualTo(Bytes.of(temp));
+        assertThat(events).noneMatch(e -> e instanceof SessionEvent.Failed);
+    }
     @Test
     void andScaleSessionWritesItsClockAndDeliversTheStoredWeight() throws Exception {
         String scale = "00:09:1F:2C:3D:4E";
@@ -191,7 +240,7 @@ class BleSessionManagerIT {
         assertThat(events.get(0)).isInstanceOfSatisfying(SessionEvent.Connected.class,
                 c -> assertThat(c.profileId()).isEqualTo("and-uc352ble"));
         assertThat(bluez.device(scale).writes("2A08")).hasSize(1);
-        assertThat(frames).extracting(RawFrame::channel, RawFrame::payload)
+        assertThat(received()).extracting(RawFrame::channel, RawFrame::payload)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(
                         "00002a9d-0000-1000-8000-00805f9b34fb", Bytes.of(weight)));
     }

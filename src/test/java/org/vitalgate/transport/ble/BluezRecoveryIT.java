@@ -128,8 +128,10 @@ class BluezRecoveryIT {
     }
     @Test
     void theAgentIsRegisteredAgainWithTheNewBluetoothd() throws Exception {
-        String cuff = "00:09:1F:8E:2A:1C";
-        bluez.addDevice(SimDevices.andUa651(cuff, new SimDevices.AndCuff(List.of())));
+        String cuff = "C8:DF:84:5E:00:01"; // a meter that pairs by numeric comparison: bluetoothd asks the agent
+        bluez.addDevice(SimDevices.glucoseMeter(cuff, "meter+02252924",
+                new org.vitalgate.transport.sim.bluez.RacpGlucoseMeter(List.of()),
+                org.vitalgate.transport.sim.bluez.SimDevice.PairingKind.NUMERIC_COMPARISON, 123456));
         link.close();
         ProvisioningWindow window = new ProvisioningWindow(java.time.Clock.systemUTC());
         link = BluezBleLink.builder(BleLinkConfig.onBus(bus.address()))
@@ -145,10 +147,10 @@ class BluezRecoveryIT {
         events.clear();
         bluez.restartDaemon();
         await().atMost(Duration.ofSeconds(5)).until(() -> events.contains("bluez true"));
-        link.startDiscovery(List.of("1810"));
+        link.startDiscovery(List.of("1808"));
         await().atMost(Duration.ofSeconds(5)).until(() -> ads.stream().anyMatch(a -> a.address().equals(cuff)));
         window.open(Duration.ofMinutes(1));
-        link.pair(cuff, Duration.ofSeconds(3)); // Just Works goes through our agent: it must be registered
+        link.pair(cuff, Duration.ofSeconds(3)); // numeric comparison goes through our agent: it must be registered
         assertThat(bluez.isPaired(cuff)).isTrue();
         assertThat(bluez.agentCalls).anyMatch(c -> c.startsWith("agent /org/vitalgate/agent for " + cuff));
     }

@@ -32,6 +32,7 @@ import org.vitalgate.reading.ReadingId;
 import org.vitalgate.reading.StatusFlag;
 import org.vitalgate.reading.TimeChain;
 import org.vitalgate.reading.TimeCorrection;
+import org.vitalgate.reading.TimeFlag;
 import org.vitalgate.reading.Transport;
 import org.vitalgate.reading.Unit;
 import org.vitalgate.testing.PayloadSchemas;
@@ -77,13 +78,16 @@ class JsonV1PropertiesTest {
         Arbitrary<Set<StatusFlag>> flags = Arbitraries.of(StatusFlag.class).set().ofMaxSize(StatusFlag.values().length);
         Arbitrary<TimeChain> time = Combinators.combine(instants(), instants(), Arbitraries.of(TimeCorrection.class),
                 Arbitraries.longs().between(-1_000_000_000L, 1_000_000_000L).optional(),
-                Arbitraries.longs().between(0, 253_402_300_799L)).as((measured, received, correction, offset, devSec) -> {
+                Arbitraries.longs().between(0, 253_402_300_799L),
+                Arbitraries.of(TimeFlag.class).set()).as((measured, received, correction, offset, devSec, timeFlags) -> {
                     if (correction == TimeCorrection.HUB_RECEIVE_TIME) {
                         return TimeChain.receivedOnly(received, HubClock.SYNCHRONIZED);
                     }
                     LocalDateTime dt = LocalDateTime.ofEpochSecond(devSec, 0, java.time.ZoneOffset.UTC);
-                    return new TimeChain(Optional.of(dt), measured, correction, offset.map(Duration::ofMillis), received,
-                            HubClock.UNKNOWN);
+                    Optional<Duration> clockOffset = correction == TimeCorrection.DEVICE_CLOCK_OFFSET
+                            ? Optional.of(Duration.ofMillis(offset.orElse(0L))) : Optional.empty();
+                    return new TimeChain(Optional.of(dt), measured, correction, clockOffset, received,
+                            HubClock.UNKNOWN, timeFlags);
                 });
         Arbitrary<String> ulid = Arbitraries.strings().withChars("0123456789ABCDEFGHJKMNPQRSTVWXYZ").ofLength(25)
                 .map(s -> "0" + s);

@@ -6,8 +6,15 @@ import org.bluez.Adapter1;
 import org.freedesktop.dbus.DBusPath;
 import org.freedesktop.dbus.types.Variant;
 
-/** org.bluez.Adapter1 at /org/bluez/hci0. Thread-safe. */
+/**
+ * org.bluez.Adapter1 at /org/bluez/hci0. Discovery sessions belong to D-Bus clients, as in BlueZ 5.66
+ * {@code src/adapter.c}: {@code Discovering} is true while any client has one; a start the kernel refuses is
+ * answered {@code InProgress} and the client's session is dropped; when the last session ends, temporary devices
+ * are removed. Thread-safe.
+ */
 final class FakeAdapter extends FakeObject implements Adapter1 {
+    private final java.util.Set<String> sessions = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean failNextStart;
     private volatile List<String> filterUuids = List.of();
     final List<Map<String, Variant<?>>> filters = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -48,11 +55,46 @@ final class FakeAdapter extends FakeObject implements Adapter1 {
         }
     }
 
+    private static String caller() {
+        var info = org.freedesktop.dbus.connections.base.AbstractConnectionBase.getCallInfo();
+        return info == null ? "" : info.getSource();
+    }
+
+    /** The kernel will refuse the next scan start (controller busy, firmware hiccup). */
+    void failNextStart() {
+        failNextStart = true;
+    }
+
+    /** Scanning ended without the clients asking (e.g. the controller failed): every session is dropped. */
+    void endAllSessions() {
+        sessions.clear();
+        update("Discovering", new Variant<>(false));
+        bluez.discoveryStopped();
+    }
+
+    /** A client left the bus: its session ends. */
+    void dropSession(String client) {
+        if (sessions.remove(client) && sessions.isEmpty()) {
+            update("Discovering", new Variant<>(false));
+            bluez.discoveryStopped();
+        }
+    }
+
     @Override
     public void StartDiscovery() {
         if (!powered()) {
             throw FakeBluez.error("org.bluez.Error.NotReady", "Resource Not Ready");
         }
+        String client = caller();
+        if (sessions.contains(client)) {
+            throw FakeBluez.error("org.bluez.Error.InProgress", "Operation already in progress");
+        }
+        if (failNextStart) {
+            failNextStart = false;
+            // start_discovery_complete with an error status: the reply is InProgress, the session is freed
+            throw FakeBluez.error("org.bluez.Error.InProgress", "Operation already in progress");
+        }
+        sessions.add(client);
         update("Discovering", new Variant<>(true));
         bluez.advertiseNow();
     }
@@ -62,10 +104,17 @@ final class FakeAdapter extends FakeObject implements Adapter1 {
         if (!powered()) {
             throw FakeBluez.error("org.bluez.Error.NotReady", "Resource Not Ready");
         }
-        if (!discovering()) {
+        if (!sessions.remove(caller())) {
             throw FakeBluez.error("org.bluez.Error.Failed", "No discovery started");
         }
-        update("Discovering", new Variant<>(false));
+        if (sessions.isEmpty()) {
+            update("Discovering", new Variant<>(false));
+            bluez.discoveryStopped();
+        }
+    }
+
+    void poweredOff() {
+        sessions.clear();
     }
 
     @Override

@@ -43,6 +43,9 @@ public final class FakeBluez implements AutoCloseable {
     private volatile FakeAdapter adapter;
     private volatile boolean adapterPresent = true;
     private final FakeRoot root = new FakeRoot();
+    private volatile long leConnectTimeoutMillis = 2000;
+    private volatile long temporaryTimeoutMillis = 30_000;
+    private AutoCloseable clientWatch;
 
     private FakeBluez(String busAddress) {
         this.busAddress = busAddress;
@@ -96,6 +99,12 @@ public final class FakeBluez implements AutoCloseable {
             exportAdapter(false);
         }
         conn.requestBusName("org.bluez");
+        DBusConnection c = conn;
+        clientWatch = c.addSigHandler(org.freedesktop.dbus.interfaces.DBus.NameOwnerChanged.class, s -> {
+            if (s.name.startsWith(":") && (s.newOwner == null || s.newOwner.isEmpty())) {
+                onDeviceThread(() -> clientLeft(s.name));
+            }
+        });
         LOG.info("fake bluetoothd up as {}", conn.getUniqueName());
     }
 
@@ -108,10 +117,19 @@ public final class FakeBluez implements AutoCloseable {
         for (FakeDevice d : devices.values()) {
             d.init("Connected", new Variant<>(false));
             d.init("ServicesResolved", new Variant<>(false));
-            d.characteristics.values().forEach(ch -> ch.init("Notifying", new Variant<>(false)));
+            d.characteristics.values().forEach(FakeCharacteristic::reset);
+            d.markGattExported(false); // no GATT objects after a restart until the first connection
         }
         devices.values().removeIf(d -> !d.paired());
         exported.clear();
+        if (clientWatch != null) {
+            try {
+                clientWatch.close();
+            } catch (Exception e) {
+                LOG.debug("client watch", e);
+            }
+            clientWatch = null;
+        }
         agentManager.clear();
         adapter = null;
         try {
@@ -157,11 +175,9 @@ public final class FakeBluez implements AutoCloseable {
         adapter = a;
         export(a, announce);
         for (FakeDevice d : devices.values()) {
-            // bluetoothd reloads known (paired) devices and their cached GATT database from storage
+            // bluetoothd reloads known (paired) devices from storage; their GATT objects appear only once the
+            // device is connected again (BlueZ 5.66 src/device.c: the attribute database is loaded on connection)
             export(d, announce);
-            if (d.gattExported()) {
-                exportGattObjects(d, announce);
-            }
         }
     }
 
@@ -171,7 +187,8 @@ public final class FakeBluez implements AutoCloseable {
         for (FakeDevice d : devices.values()) {
             d.init("Connected", new Variant<>(false));
             d.init("ServicesResolved", new Variant<>(false));
-            d.characteristics.values().forEach(ch -> ch.init("Notifying", new Variant<>(false)));
+            d.characteristics.values().forEach(FakeCharacteristic::reset);
+            d.markGattExported(false);
             unexportDevice(d);
         }
         devices.values().removeIf(d -> !d.paired());
@@ -206,6 +223,7 @@ public final class FakeBluez implements AutoCloseable {
         }
         if (!on) {
             devices.values().forEach(FakeDevice::linkLost);
+            a.poweredOff();
             a.update("Discovering", new Variant<>(false));
         }
         a.update("Powered", new Variant<>(on));
@@ -215,6 +233,62 @@ public final class FakeBluez implements AutoCloseable {
         FakeAdapter a = adapter;
         if (a == null || !a.powered()) {
             throw error("org.bluez.Error.NotReady", "Resource Not Ready");
+        }
+    }
+
+    /** How long an LE Connect() to a device that does not answer takes to fail (the kernel's timeout). */
+    public void setLeConnectTimeoutMillis(long millis) {
+        this.leConnectTimeoutMillis = millis;
+    }
+
+    long leConnectTimeoutMillis() {
+        return leConnectTimeoutMillis;
+    }
+
+    /** After how long without an advertisement a temporary device is removed (main.conf TemporaryTimeout). */
+    public void setTemporaryTimeoutMillis(long millis) {
+        this.temporaryTimeoutMillis = millis;
+    }
+
+    /** The kernel refuses the next scan start: StartDiscovery answers InProgress and drops the session. */
+    public void failNextDiscoveryStart() {
+        FakeAdapter a = adapter;
+        if (a != null) {
+            a.failNextStart();
+        }
+    }
+
+    /** Scanning stops by itself (controller failure): every client's discovery session is dropped. */
+    public void endDiscovery() {
+        FakeAdapter a = adapter;
+        if (a != null) {
+            a.endAllSessions();
+        }
+    }
+
+    /** Whether BlueZ currently has a Device1 object for {@code address}. */
+    public boolean hasDeviceObject(String address) {
+        FakeDevice d = devices.get(address);
+        return d != null && exported.containsKey(d.path);
+    }
+
+    /** Discovery ended: temporary devices go (BlueZ 5.66 src/adapter.c, discovery_cleanup). */
+    synchronized void discoveryStopped() {
+        for (FakeDevice d : List.copyOf(devices.values())) {
+            if (d.temporary()) {
+                unexportDevice(d);
+                devices.remove(d.spec.address);
+            }
+        }
+    }
+
+    private void clientLeft(String client) {
+        FakeAdapter a = adapter;
+        if (a != null) {
+            a.dropSession(client);
+        }
+        for (FakeDevice d : devices.values()) {
+            d.characteristics.values().forEach(c -> c.dropSessions(client));
         }
     }
 
@@ -250,6 +324,24 @@ public final class FakeBluez implements AutoCloseable {
         return d != null && d.connected();
     }
 
+    /** {@code n} advertisements of a discovered device in a burst, RSSI -40, -41, … (a crowded neighbourhood). */
+    public void advertiseBurst(String address, int n) {
+        FakeDevice d = devices.get(address);
+        if (d == null) {
+            throw new IllegalStateException(address + " not discovered");
+        }
+        for (int i = 0; i < n; i++) {
+            d.spec.setRssi(-40 - i % 50);
+            d.advertised();
+        }
+    }
+
+    /** Whether a Connect() to {@code address} is in progress. */
+    public boolean isConnecting(String address) {
+        FakeDevice d = devices.get(address);
+        return d != null && d.connecting();
+    }
+
     public boolean isPaired(String address) {
         FakeDevice d = devices.get(address);
         return d != null && d.paired();
@@ -278,6 +370,13 @@ public final class FakeBluez implements AutoCloseable {
                     return;
                 }
                 List<String> filter = a.filterUuids();
+                long now = System.nanoTime();
+                for (FakeDevice d : List.copyOf(devices.values())) {
+                    if (d.temporary() && now - d.lastAdvertisedNanos() > temporaryTimeoutMillis * 1_000_000) {
+                        unexportDevice(d); // not heard for TemporaryTimeout: gone
+                        devices.remove(d.spec.address);
+                    }
+                }
                 for (SimDevice sim : sims.values()) {
                     if (!sim.inRange || (!filter.isEmpty()
                             && sim.advertisedUuids.stream().noneMatch(filter::contains))) {

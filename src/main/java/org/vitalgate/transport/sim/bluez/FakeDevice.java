@@ -27,6 +27,11 @@ final class FakeDevice extends FakeObject implements Device1, DeviceSide {
     final List<String> dropped = new CopyOnWriteArrayList<>();
     private volatile boolean gattExported;
     private volatile boolean connectCancelled;
+    private volatile boolean pairing;
+    private volatile boolean connecting;
+    private volatile boolean pairCancelled;
+    private volatile boolean temporary = true;
+    private volatile long lastAdvertised = System.nanoTime();
 
     FakeDevice(FakeBluez bluez, String adapterPath, SimDevice spec) {
         super(bluez, adapterPath + "/dev_" + spec.address.replace(':', '_'), "org.bluez.Device1");
@@ -96,6 +101,7 @@ final class FakeDevice extends FakeObject implements Device1, DeviceSide {
 
     /** One advertisement seen while discovering: RSSI (and manufacturer data) change. */
     void advertised() {
+        lastAdvertised = System.nanoTime();
         Map<String, Variant<?>> changed = new LinkedHashMap<>();
         Variant<?> rssi = new Variant<>(spec.rssi);
         init("RSSI", rssi);
@@ -108,29 +114,85 @@ final class FakeDevice extends FakeObject implements Device1, DeviceSide {
         emitChanged(changed);
     }
 
+    /** Not yet connected or paired: BlueZ drops such a device when it stops advertising or discovery stops. */
+    boolean temporary() {
+        return temporary && !paired() && !connected();
+    }
+
+    long lastAdvertisedNanos() {
+        return lastAdvertised;
+    }
+
+    /**
+     * As BlueZ 5.66 {@code src/device.c} {@code dev_connect}: the device stops being temporary; an LE connection
+     * to a device that does not answer fails after the kernel's connection timeout with
+     * {@code le-connection-abort-by-local}, and a Disconnect() meanwhile cancels it ({@code br-connection-canceled}).
+     * {@code Connect()} returns once the link is up; the GATT objects appear and {@code ServicesResolved} turns
+     * true afterwards. Notification sessions still open are re-enabled as the link comes up.
+     */
     @Override
     public void Connect() {
         bluez.requirePowered();
         connectCancelled = false;
-        long delay = spec.connectDelayMillis;
+        temporary = false;
+        connecting = true;
+        try {
+            connectNow();
+        } finally {
+            connecting = false;
+        }
+    }
+
+    boolean connecting() {
+        return connecting;
+    }
+
+    private void connectNow() {
         if (!spec.inRange) {
-            sleep(Math.max(delay, 200));
-            throw FakeBluez.error("org.bluez.Error.Failed", "le-connection-abort-by-local");
+            waitCancellable(bluez.leConnectTimeoutMillis());
+            throw FakeBluez.error("org.bluez.Error.Failed",
+                    connectCancelled ? "br-connection-canceled" : "le-connection-abort-by-local");
         }
-        long until = System.nanoTime() + delay * 1_000_000;
-        while (delay > 0 && System.nanoTime() < until && !connectCancelled) {
-            sleep(10); // a Disconnect() from the client cancels the attempt, as in bluetoothd
-        }
+        waitCancellable(spec.connectDelayMillis);
         if (connectCancelled) {
-            throw FakeBluez.error("org.bluez.Error.Failed", "Operation was cancelled");
+            throw FakeBluez.error("org.bluez.Error.Failed", "br-connection-canceled");
         }
         if (connected()) {
             return;
         }
+        if (paired() && spec.bondLost) {
+            // the hub encrypts with its stored key, the device has none: the device asks to pair again, and
+            // bluetoothd refuses a Just Works re-pairing of a paired device (JustWorksRepairing = never)
+            bluez.agentCalls.add("re-pairing refused for " + spec.address);
+            throw FakeBluez.error("org.bluez.Error.Failed", "le-connection-key-missing");
+        }
         update("Connected", new Variant<>(true));
+        bluez.onDeviceThread(() -> spec.behaviour.onConnected(this));
+        for (FakeCharacteristic c : characteristics.values()) {
+            if (gattExported && c.hasSessions()) {
+                bluez.onDeviceThread(() -> spec.behaviour.onNotifyStarted(this, c.uuid)); // CCCD written again
+            }
+        }
+        bluez.onDeviceThread(2, this::resolveServices);
+    }
+
+    private void resolveServices() {
+        if (!connected()) {
+            return;
+        }
         bluez.exportGatt(this);
         update("ServicesResolved", new Variant<>(true));
-        bluez.onDeviceThread(() -> spec.behaviour.onConnected(this));
+        if (spec.dropLinkAfterResolve) {
+            spec.dropLinkAfterResolve = false;
+            linkLost();
+        }
+    }
+
+    private void waitCancellable(long millis) {
+        long until = System.nanoTime() + millis * 1_000_000;
+        while (millis > 0 && System.nanoTime() < until && !connectCancelled) {
+            sleep(10); // a Disconnect() from the client cancels the attempt, as in bluetoothd
+        }
     }
 
     private static void sleep(long millis) {
@@ -147,15 +209,10 @@ final class FakeDevice extends FakeObject implements Device1, DeviceSide {
         linkLost();
     }
 
-    /** The link went down (either side, or the adapter lost power). */
+    /** The link went down (either side, or the adapter lost power). Notification sessions stay (GATT cache). */
     void linkLost() {
         if (!connected()) {
             return;
-        }
-        for (FakeCharacteristic c : characteristics.values()) {
-            if (c.notifying()) {
-                c.update("Notifying", new Variant<>(false));
-            }
         }
         update("ServicesResolved", new Variant<>(false));
         update("Connected", new Variant<>(false));
@@ -172,6 +229,12 @@ final class FakeDevice extends FakeObject implements Device1, DeviceSide {
         throw notImplemented();
     }
 
+    /**
+     * As BlueZ 5.66 {@code src/device.c} {@code pair_device} and {@code src/agent.c}: a paired device answers
+     * {@code AlreadyExists}; Just Works pairing started by {@code Pair()} is accepted without asking the agent;
+     * whatever error the agent returns, the pairing fails as {@code AuthenticationFailed} (the kernel reports the
+     * SMP failure, not the agent's reason).
+     */
     @Override
     public void Pair() {
         bluez.requirePowered();
@@ -181,13 +244,15 @@ final class FakeDevice extends FakeObject implements Device1, DeviceSide {
         if (!spec.inRange) {
             throw FakeBluez.error("org.bluez.Error.ConnectionAttemptFailed", "Page Timeout");
         }
+        temporary = false;
         String caller = AbstractConnectionBase.getCallInfo().getSource();
         FakeAgentManager.Registration agent = bluez.agentManager.agentFor(caller);
         DBusPath me = new DBusPath(path);
+        pairCancelled = false;
+        pairing = true;
         try {
             switch (spec.pairing) {
-                case NONE -> { }
-                case JUST_WORKS -> agent(agent).RequestAuthorization(me);
+                case NONE, JUST_WORKS -> { }
                 case NUMERIC_COMPARISON -> agent(agent).RequestConfirmation(me, new UInt32(spec.passkey));
                 case PASSKEY_ENTRY -> {
                     UInt32 entered = agent(agent).RequestPasskey(me);
@@ -198,24 +263,31 @@ final class FakeDevice extends FakeObject implements Device1, DeviceSide {
                 }
                 default -> throw new IllegalStateException();
             }
-        } catch (DBusExecutionException e) {
-            String type = e.getType() == null ? "" : e.getType().replace('$', '.');
-            bluez.agentCalls.add("agent error " + type);
-            if (type.startsWith("org.bluez.Error.Authentication")) {
-                throw e;
+            long until = System.nanoTime() + spec.pairDelayMillis * 1_000_000;
+            while (System.nanoTime() < until && !pairCancelled) {
+                sleep(10);
             }
-            if (type.equals("org.bluez.Error.Rejected")) {
-                throw FakeBluez.error("org.bluez.Error.AuthenticationRejected", "Authentication Rejected");
-            }
-            if (type.equals("org.bluez.Error.Canceled")) {
+            if (pairCancelled) {
                 throw FakeBluez.error("org.bluez.Error.AuthenticationCanceled", "Authentication Canceled");
             }
-            throw FakeBluez.error("org.bluez.Error.AuthenticationFailed", "Authentication Failed: " + type);
+        } catch (DBusExecutionException e) {
+            String type = e.getType() == null ? "" : e.getType().replace('$', '.');
+            if (!type.startsWith("org.bluez.Error.Authentication")) {
+                bluez.agentCalls.add("agent error " + type);
+            }
+            throw type.equals("org.bluez.Error.AuthenticationCanceled") ? e
+                    : FakeBluez.error("org.bluez.Error.AuthenticationFailed", "Authentication Failed");
         } catch (DBusException e) {
-            throw FakeBluez.error("org.bluez.Error.AuthenticationFailed", "agent unreachable: " + e.getMessage());
+            throw FakeBluez.error("org.bluez.Error.AuthenticationFailed", "Authentication Failed");
+        } finally {
+            pairing = false;
         }
+        spec.bondLost = false;
         update("Paired", new Variant<>(true));
         update("Bonded", new Variant<>(true));
+        if (spec.pairReplyDelayMillis > 0) {
+            sleep(spec.pairReplyDelayMillis);
+        }
     }
 
     private Agent1 agent(FakeAgentManager.Registration reg) throws DBusException {
@@ -226,9 +298,24 @@ final class FakeDevice extends FakeObject implements Device1, DeviceSide {
         return bluez.connection().getRemoteObject(reg.busName(), reg.path(), Agent1.class);
     }
 
+    /**
+     * With a pairing in progress it is cancelled. With none, BlueZ 5.66 removes the device's bond
+     * ({@code cancel_pairing} → {@code device_cancel_bonding} → {@code btd_adapter_remove_bonding}): a bond
+     * completed just before the call is lost.
+     */
     @Override
     public void CancelPairing() {
-        // nothing in flight in the fake
+        if (pairing) {
+            pairCancelled = true;
+            return;
+        }
+        if (paired()) {
+            bluez.agentCalls.add("bond removed by CancelPairing " + spec.address);
+            update("Paired", new Variant<>(false));
+            update("Bonded", new Variant<>(false));
+            return;
+        }
+        throw FakeBluez.error("org.bluez.Error.DoesNotExist", "Does Not Exist");
     }
 
     // ---- DeviceSide ----
@@ -275,6 +362,11 @@ final class FakeDevice extends FakeObject implements Device1, DeviceSide {
     void onWrite(String uuid, byte[] value) {
         writes.computeIfAbsent(uuid, k -> new CopyOnWriteArrayList<>()).add(value);
         spec.behaviour.onWrite(this, uuid, value);
+    }
+
+    /** What a read of {@code uuid} returns now, if the firmware computes it (a clock); else the stored value. */
+    java.util.Optional<byte[]> onRead(String uuid) {
+        return spec.behaviour.onRead(this, uuid).map(byte[]::clone);
     }
 
     void onNotifyStarted(String uuid) {

@@ -18,6 +18,14 @@ public interface SimBehaviour {
     default void onWrite(DeviceSide device, String uuid, byte[] value) {
     }
 
+    /**
+     * A read from the central: the value to return, or empty for the characteristic's stored value. Runs
+     * synchronously inside ReadValue, like {@link #onWrite}.
+     */
+    default java.util.Optional<byte[]> onRead(DeviceSide device, String uuid) {
+        return java.util.Optional.empty();
+    }
+
     default void onDisconnected(DeviceSide device) {
     }
 }

@@ -43,6 +43,11 @@ public final class SimDevice {
     volatile boolean inRange = true;
     volatile short rssi;
     volatile long connectDelayMillis;
+    volatile long pairDelayMillis;
+    volatile long pairReplyDelayMillis;
+    volatile boolean bondLost;
+    volatile boolean dropLinkAfterResolve;
+    private final java.util.Set<String> dropDuring = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private SimDevice(Builder b) {
         this.address = b.address;
@@ -84,6 +89,35 @@ public final class SimDevice {
     /** Makes Device1.Connect take this long (to exercise deadlines). */
     public void setConnectDelayMillis(long millis) {
         this.connectDelayMillis = millis;
+    }
+
+    /** The link drops while the next read or write of {@code uuid} is in flight (BlueZ then answers success). */
+    public void dropLinkDuringNext(String uuid) {
+        dropDuring.add(GattUuid.normalize(uuid));
+    }
+
+    boolean takeDropDuring(String uuid) {
+        return dropDuring.remove(uuid);
+    }
+
+    /** The next connection drops right after its services resolved, before {@code Connect()} is answered. */
+    public void dropLinkAfterNextResolve() {
+        this.dropLinkAfterResolve = true;
+    }
+
+    /** Pair() takes this long before the device bonds (a user confirming on the device). */
+    public void setPairDelayMillis(long millis) {
+        this.pairDelayMillis = millis;
+    }
+
+    /** The bond is stored at once, but bluetoothd answers Pair() this much later. */
+    public void setPairReplyDelayMillis(long millis) {
+        this.pairReplyDelayMillis = millis;
+    }
+
+    /** The device forgot its bond (factory reset, battery change on some models): it asks to pair again. */
+    public void loseBond() {
+        this.bondLost = true;
     }
 
     /** Builder for {@link SimDevice}. Not thread-safe. */

@@ -12,7 +12,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class QuarantineTest {
+class QuarantineIT {
     @TempDir
     Path dir;
 

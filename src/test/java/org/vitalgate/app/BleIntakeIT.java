@@ -23,7 +23,7 @@ import org.vitalgate.store.StoreSettings;
 import org.vitalgate.uplink.payload.JsonV1;
 
 /** Profile loading and provisioning from the config file, as the agent does them at start. */
-class BleIntakeTest {
+class BleIntakeIT {
     static final Set<String> CODECS = Set.of("gatt.hts.measurement", "gatt.bps.measurement");
     static final String THERMO = """
             schema: 1

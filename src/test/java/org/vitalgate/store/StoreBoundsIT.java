@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vitalgate.reading.ReadingDraft;
 
-class StoreBoundsTest {
+class StoreBoundsIT {
     private static final PayloadEncoder PAYLOADS = StoreFixtures.payloads(600);
 
     @TempDir
@@ -61,7 +61,7 @@ class StoreBoundsTest {
     void overTheByteLimitDiagnosticsGoFirstThenReadingsAreRefusedAndNothingAcceptedIsLost() throws Exception {
         open(300_000, 0, Duration.ofMillis(1));
         for (int i = 0; i < 50; i++) {
-            store.recordEvent(new Event("E-" + i, "decode-failed", StoreFixtures.T0, Map.of("n", "" + i)));
+            store.recordEvent(new Event("E-" + i, EventType.DECODE_FAILED, StoreFixtures.T0, Map.of("n", "" + i)));
         }
         await().atMost(Duration.ofSeconds(5)).until(() -> store.stats().pendingEvents() == 50);
 

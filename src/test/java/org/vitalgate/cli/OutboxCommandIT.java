@@ -30,13 +30,14 @@ import org.vitalgate.reading.TimeChain;
 import org.vitalgate.reading.Transport;
 import org.vitalgate.reading.Unit;
 import org.vitalgate.store.Event;
+import org.vitalgate.store.EventType;
 import org.vitalgate.store.Lane;
 import org.vitalgate.store.Outbox;
 import org.vitalgate.store.SqliteStore;
 import org.vitalgate.store.StoreSettings;
 
 /** {@code vitalgate outbox}: figures, text and JSON, and exit 1 for anything that is not a store. */
-class OutboxCommandTest {
+class OutboxCommandIT {
     private static final Instant T0 = Instant.parse("2026-03-01T08:00:00Z");
 
     @TempDir
@@ -64,7 +65,7 @@ class OutboxCommandTest {
                         List.of(Measurement.of(MeasurementType.BP_SYSTOLIC, "120", Unit.MMHG)), Set.of(),
                         Origin.SENSED)).get();
             }
-            store.recordEvent(new Event(ids.next().value(), "device-seen", T0, Map.of()));
+            store.recordEvent(new Event(ids.next().value(), EventType.DEVICE_SEEN, T0, Map.of()));
             long first = store.pending(Lane.CLINICAL, 0, 1).get(0).id();
             store.confirm(List.of(new Outbox.Confirmation(first, T0.toEpochMilli(), T0.toEpochMilli())));
         }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The devices table: provision, replace, unprovision, survive reopen, migrate from schema version 1. */
-class ProvisionedDevicesTest {
+class ProvisionedDevicesIT {
     @TempDir
     Path dir;
 

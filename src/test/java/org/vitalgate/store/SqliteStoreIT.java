@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vitalgate.reading.ReadingDraft;
 
-class SqliteStoreTest {
+class SqliteStoreIT {
     @TempDir
     Path dir;
 
@@ -172,8 +172,8 @@ class SqliteStoreTest {
         for (int i = 0; i < 5; i++) {
             get(store.submit(drafts.draft("r" + i)));
         }
-        store.recordEvent(new Event("E-a", "device-paired", T0, Map.of("model", "BP200")));
-        store.recordEvent(new Event("E-b", "unknown-device-seen", T0, Map.of()));
+        store.recordEvent(new Event("E-a", EventType.DEVICE_PAIRED, T0, Map.of("model", "BP200")));
+        store.recordEvent(new Event("E-b", EventType.DEVICE_SEEN, T0, Map.of()));
         await().atMost(Duration.ofSeconds(5)).until(() -> store.pending(Lane.DIAGNOSTIC, 0, 10).size() == 2);
 
         List<OutboxMessage> clinical = store.pending(Lane.CLINICAL, 0, 100);
@@ -218,7 +218,7 @@ class SqliteStoreTest {
         clock.advance(Duration.ofMinutes(1));
         get(store.submit(drafts.draft("b")));
         get(store.submit(drafts.draft("c")));
-        store.recordEvent(new Event("E-1", "decode-failed", T0, Map.of()));
+        store.recordEvent(new Event("E-1", EventType.DECODE_FAILED, T0, Map.of()));
         await().atMost(Duration.ofSeconds(5)).until(() -> store.stats().pendingEvents() == 1);
         long firstId = store.pending(Lane.CLINICAL, 0, 1).get(0).id();
         store.confirm(List.of(new Outbox.Confirmation(firstId, 1, 2)));

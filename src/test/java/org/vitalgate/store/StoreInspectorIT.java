@@ -15,7 +15,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class StoreInspectorTest {
+class StoreInspectorIT {
     @TempDir
     Path dir;
 
@@ -29,7 +29,7 @@ class StoreInspectorTest {
             for (int i = 0; i < 5; i++) {
                 store.submit(drafts.draft("k" + i)).get();
             }
-            store.recordEvent(new Event("E-x", "device-seen", clock.instant(), Map.of()));
+            store.recordEvent(new Event("E-x", EventType.DEVICE_SEEN, clock.instant(), Map.of()));
             List<OutboxMessage> first = store.pending(Lane.CLINICAL, 0, 2);
             store.confirm(List.of(new Outbox.Confirmation(first.get(0).id(), 1, 2),
                     new Outbox.Confirmation(first.get(1).id(), 1, 2)));

@@ -38,7 +38,7 @@ import org.vitalgate.transport.ble.Advertisement;
 import org.vitalgate.uplink.payload.JsonV1;
 
 /** The store-backed device directory, the session targets it feeds, and DIS strings reaching readings. */
-class ProvisionedDirectoryTest {
+class ProvisionedDirectoryIT {
     static final String CUFF = "00:09:1F:8E:2A:1C";
     static final String THERMO = "00:09:1F:11:22:33";
     static final String STRANGER = "7C:2F:80:AA:BB:CC";
@@ -67,14 +67,22 @@ class ProvisionedDirectoryTest {
         store.close();
     }
 
+    /** Closes the store (its writer commits every queued job first) and opens the same file again. */
+    private void reopenStore() throws Exception {
+        store.close();
+        JsonV1 json = new JsonV1("test-hub");
+        store = SqliteStore.open(StoreSettings.defaults(dir.resolve("s.db")), Clock.systemUTC(), json, json,
+                () -> String.format("01HZZZZZZZZZZZZZZZZZZ%05d", ids.incrementAndGet()));
+    }
+
     @Test
     void aProvisionedDeviceGetsItsProfilesCodecsAndIdentity() throws Exception {
         assertThat(directory.lookup(CUFF)).isEmpty();
         store.provision(CUFF, "and-ua651ble", "patient-1", OptionalInt.of(2));
         KnownDevice d = directory.lookup(CUFF.toLowerCase()).orElseThrow();
         assertThat(d.identity().transport()).isEqualTo(Transport.BLE);
-        assertThat(d.identity().manufacturer()).isEqualTo("A&D Medical");
-        assertThat(d.identity().model()).isEqualTo("UA-651BLE");
+        assertThat(d.identity().manufacturer()).contains("A&D Medical");
+        assertThat(d.identity().model()).contains("UA-651BLE");
         assertThat(d.identity().serialNumber()).isEmpty();
         assertThat(d.identity().profileId()).isEqualTo("and-ua651ble");
         assertThat(d.patientKey()).isEqualTo("patient-1");
@@ -88,9 +96,11 @@ class ProvisionedDirectoryTest {
     }
 
     @Test
-    void genericProfilesNameNoManufacturerAndUnknownProfilesAreNotTaken() throws Exception {
+    void genericProfilesNameNoManufacturerNorModelAndUnknownProfilesAreNotTaken() throws Exception {
         store.provision(THERMO, "generic-health-thermometer", "p", OptionalInt.empty());
-        assertThat(directory.lookup(THERMO).orElseThrow().identity().manufacturer()).isEqualTo("unknown");
+        // a placeholder ("unknown", or the service name as model) is not an identity: unknown is left out
+        assertThat(directory.lookup(THERMO).orElseThrow().identity().manufacturer()).isEmpty();
+        assertThat(directory.lookup(THERMO).orElseThrow().identity().model()).isEmpty();
         store.provision(CUFF, "no-such-profile", "p", OptionalInt.empty());
         assertThat(directory.lookup(CUFF)).isEmpty();
     }
@@ -99,7 +109,7 @@ class ProvisionedDirectoryTest {
     void deviceInformationStringsReachTheReadingBoundedAndCleaned() throws Exception {
         store.provision(THERMO, "generic-health-thermometer", "patient-t", OptionalInt.empty());
         Ingest ingest = new Ingest(directory, CodecRegistry.standard(), store, Clock.systemUTC(),
-                ZoneId.of("Europe/Berlin"), () -> HubClock.SYNCHRONIZED, Thread::new, 100, r -> { });
+                ZoneId.of("Europe/Berlin"), () -> HubClock.SYNCHRONIZED, Thread::new, Ingest.DEFAULT_QUEUE_BYTES, r -> { });
         Instant now = Instant.now();
         String longSerial = "SN-" + "9".repeat(80);
         ingest.accept(new RawFrame(THERMO, "00002a25-0000-1000-8000-00805f9b34fb",
@@ -109,14 +119,14 @@ class ProvisionedDirectoryTest {
         // Temperature Measurement: flags 0 (Celsius, no time stamp), 36.90
         ingest.accept(new RawFrame(THERMO, "00002a1c-0000-1000-8000-00805f9b34fb",
                 Bytes.fromHex("00 6A 0E 00 FE"), now));
-        ingest.close();
-        Thread.sleep(300);
+        ingest.close();   // every frame has been handed to the store
+        reopenStore();     // the store's close commits everything handed to it: no waiting on the group commit
         List<OutboxMessage> pending = store.pending(Lane.CLINICAL, 0, 10);
         assertThat(pending).hasSize(1);
         JsonNode device = JSON.readTree(pending.get(0).payload().toByteArray()).path("device");
         assertThat(device.path("serialNumber").asText()).hasSize(64).startsWith("SN-999");
         assertThat(device.path("manufacturer").asText()).isEqualTo("A&D Medical");
-        assertThat(device.path("model").asText()).isEqualTo("Health Thermometer Service");
+        assertThat(device.has("model")).isFalse(); // the device did not say, the generic profile cannot
     }
 
     @Test
@@ -137,7 +147,7 @@ class ProvisionedDirectoryTest {
             assertThat(targets.targetFor(stranger)).isEmpty();
             assertThat(targets.targetFor(beacon)).isEmpty();
         }
-        Thread.sleep(300);
+        reopenStore();
         List<OutboxMessage> events = store.pending(Lane.DIAGNOSTIC, 0, 10);
         assertThat(events).hasSize(1);
         JsonNode e = JSON.readTree(events.get(0).payload().toByteArray());
@@ -145,6 +155,32 @@ class ProvisionedDirectoryTest {
         assertThat(e.path("attributes").path("address").asText()).isEqualTo(STRANGER);
         assertThat(e.path("attributes").path("profileId").asText()).isEqualTo("generic-health-thermometer");
         assertThat(e.path("attributes").path("rssi").asText()).isEqualTo("-71");
+    }
+
+    @Test
+    void devicesWhoseClockIsWrittenOrRecordsFetchedWaitForASynchronizedHubClock() throws Exception {
+        String cuff = "00:09:1F:8E:2A:1C";
+        store.provision(cuff, "and-ua651ble", "p", OptionalInt.empty());
+        store.provision(THERMO, "generic-health-thermometer", "p", OptionalInt.empty());
+        java.util.concurrent.atomic.AtomicReference<HubClock> hubClock =
+                new java.util.concurrent.atomic.AtomicReference<>(HubClock.NOT_SYNCHRONIZED);
+        ProvisionedTargets targets = new ProvisionedTargets(directory, new ProfileMatcher(profiles), store,
+                Clock.systemUTC(), () -> "unused", Duration.ofMinutes(10), hubClock::get);
+        Advertisement cuffAd = new Advertisement(cuff, Optional.of("A&D_UA-651BLE_8E2A1C"), -50,
+                Set.of("00001810-0000-1000-8000-00805f9b34fb"), Map.of(), Instant.now());
+        Advertisement thermo = new Advertisement(THERMO, Optional.empty(), -50,
+                Set.of("00001809-0000-1000-8000-00805f9b34fb"), Map.of(), Instant.now());
+        // after boot, before NTP: the cuff's session would write a wrong clock into it; it keeps its readings
+        assertThat(targets.targetFor(cuffAd)).isEmpty();
+        assertThat(targets.targetFor(cuffAd)).isEmpty();
+        // a device whose clock the hub only reads is collected (its readings say hubClock: not-synchronized)
+        assertThat(targets.targetFor(thermo)).isPresent();
+        hubClock.set(HubClock.SYNCHRONIZED);
+        assertThat(targets.targetFor(cuffAd)).hasValueSatisfying(t ->
+                assertThat(t.profile().id()).isEqualTo("and-ua651ble"));
+        // a hub that cannot tell (no timesyncd, chrony or timedatectl) does not stop collecting
+        hubClock.set(HubClock.UNKNOWN);
+        assertThat(targets.targetFor(cuffAd)).isPresent();
     }
 
     @Test

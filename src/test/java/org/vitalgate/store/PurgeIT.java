@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class PurgeTest {
+class PurgeIT {
     @TempDir
     Path dir;
 
@@ -24,7 +24,7 @@ class PurgeTest {
             for (String k : List.of("a", "b", "c")) {
                 store.submit(drafts.draft(k)).get(10, TimeUnit.SECONDS);
             }
-            store.recordEvent(new Event("E-1", "device-paired", T0, Map.of()));
+            store.recordEvent(new Event("E-1", EventType.DEVICE_PAIRED, T0, Map.of()));
             await().atMost(Duration.ofSeconds(5)).until(() -> store.stats().pendingEvents() == 1);
             List<OutboxMessage> rows = store.pending(Lane.CLINICAL, 0, 10);
             long event = store.pending(Lane.DIAGNOSTIC, 0, 10).get(0).id();

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SchemaMigrationTest {
+class SchemaMigrationIT {
     @TempDir
     Path dir;
 
