@@ -152,6 +152,9 @@ public final class HubClockProbe implements Supplier<HubClock> {
     static Optional<String> run(List<String> command) {
         ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("LC_ALL", "C");
+        // systemd's notification socket is for the service's main process only: a systemd tool that fails
+        // (timedatectl without a bus) would otherwise report ERRNO= on it
+        pb.environment().keySet().removeAll(List.of("NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID"));
         Process p;
         try {
             p = pb.start();
