@@ -127,6 +127,9 @@ public final class Agent implements AutoCloseable {
             throw e;
         }
 
+        ScheduledExecutorService housekeeping = threads.scheduled("housekeeping");
+        HubClockProbe hubClock = HubClockProbe.system();
+        hubClock.start(housekeeping); // probes now, then keeps watching (a Pi has no real-time clock)
         Holder<MqttUplink> uplinkRef = new Holder<>();
         RemoteCommands commands = new RemoteCommands(
                 (requestId, ok, message, details) -> {
@@ -139,7 +142,7 @@ public final class Agent implements AutoCloseable {
                 () -> statusFigures(store, uplinkRef.value));
         MqttUplink uplink = new MqttUplink(config.uplink(), store, statusPayloads(json, version, clock),
                 (message, publishedAt) -> JsonV1.stampPublished(message.payload().toByteArray(), publishedAt),
-                commands::onCommand, uplinkEvents(store, eventIds, clock), clock);
+                commands::onCommand, uplinkEvents(store, eventIds, clock), clock, hubClock);
         uplinkRef.value = uplink;
 
         MapDeviceDirectory simulated = new MapDeviceDirectory();
@@ -163,9 +166,6 @@ public final class Agent implements AutoCloseable {
             home.devices().forEach(d -> simulated.put(simulatedDevice(d, config.simulation().patientKey())));
             simulation = Optional.of(home);
         }
-        ScheduledExecutorService housekeeping = threads.scheduled("housekeeping");
-        HubClockProbe hubClock = HubClockProbe.system();
-        hubClock.start(housekeeping); // probes now, then keeps watching (a Pi has no real-time clock)
         Ingest ingest = new Ingest(directory, codecs, store, clock, zone, hubClock,
                 Threads.named("ingest"),
                 Ingest.DEFAULT_QUEUE_BYTES, new Ingest.Listener() {

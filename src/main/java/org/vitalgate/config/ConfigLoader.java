@@ -25,14 +25,30 @@ import org.vitalgate.uplink.UplinkSettings;
 public final class ConfigLoader {
     static final Path DEFAULT_STORE = Path.of("/var/lib/vitalgate/vitalgate.db");
     static final Path DEFAULT_CONTROL_SOCKET = Path.of("/run/vitalgate/control.sock");
-    static final List<Path> DEFAULT_PROFILE_DIRS = List.of(Path.of("/usr/share/vitalgate/device-profiles"),
-            Path.of("device-profiles"));
+    /** Where the Debian package installs the profiles; the last place looked when {@code profilesDir} is absent. */
+    static final Path PACKAGED_PROFILES = Path.of("/usr/share/vitalgate/device-profiles");
 
     private final List<Path> machineIdFiles;
+    private final List<Path> installedProfiles;
 
-    /** @param machineIdFiles where to look for the machine id the default hub id is derived from */
+    /**
+     * Finds the device profiles of the installation this code was loaded from ({@link Installation}).
+     *
+     * @param machineIdFiles where to look for the machine id the default hub id is derived from
+     */
     public ConfigLoader(List<Path> machineIdFiles) {
+        this(machineIdFiles, Installation.profileDirs());
+    }
+
+    /**
+     * @param machineIdFiles    where to look for the machine id the default hub id is derived from
+     * @param installedProfiles where this installation's device profiles may be, in order (absent
+     *                          {@code profilesDir}: these, then {@code device-profiles} beside the config file,
+     *                          then {@link #PACKAGED_PROFILES}; never the working directory)
+     */
+    public ConfigLoader(List<Path> machineIdFiles, List<Path> installedProfiles) {
         this.machineIdFiles = List.copyOf(machineIdFiles);
+        this.installedProfiles = List.copyOf(installedProfiles);
     }
 
     /** Loads {@code file} with the system's machine-id files. */
@@ -88,14 +104,16 @@ public final class ConfigLoader {
         Duration health = top.get("healthInterval", Values.duration(Duration.ofSeconds(1), Duration.ofDays(1)),
                 Duration.ofSeconds(60));
         LogLevel logLevel = top.get("logLevel", ConfigLoader::logLevel, LogLevel.INFO);
-        Path profilesDir = top.get("profilesDir", Values.path()).map(p -> directory(top, p)).orElseGet(ConfigLoader::defaultProfiles);
+        BleSettings ble = top.section("ble").map(ConfigLoader::ble).orElse(BleSettings.defaults());
+        Path configDir = file.toAbsolutePath().getParent();
+        Path profilesDir = top.get("profilesDir", Values.path()).map(p -> directory(top, configDir.resolve(p)))
+                .orElseGet(() -> defaultProfiles(top, configDir, ble.enabled()));
         // Nothing listens on a control socket yet: a key that would do nothing is refused, not ignored.
         top.get("controlSocket", node -> {
             throw new Values.Bad("the local control socket is planned, not built yet; remove this key");
         });
         Path controlSocket = DEFAULT_CONTROL_SOCKET;
         List<ProvisionedDevice> devices = top.list("devices").map(items -> Devices.read(top, items)).orElse(List.of());
-        BleSettings ble = top.section("ble").map(ConfigLoader::ble).orElse(BleSettings.defaults());
         top.finish();
 
         if (!problems.isEmpty() || uplink.isEmpty()) {
@@ -171,13 +189,24 @@ public final class ConfigLoader {
         return p;
     }
 
-    private static Path defaultProfiles() {
-        for (Path p : DEFAULT_PROFILE_DIRS) {
+    /**
+     * The first existing of: the installation's profile directories, {@code device-profiles} beside the config file,
+     * {@link #PACKAGED_PROFILES}. None existing is a problem when BLE (which uses them) is enabled.
+     */
+    private Path defaultProfiles(Section top, Path configDir, boolean needed) {
+        java.util.LinkedHashSet<Path> candidates = new java.util.LinkedHashSet<>(installedProfiles);
+        candidates.add(configDir.resolve(Installation.PROFILES));
+        candidates.add(PACKAGED_PROFILES);
+        for (Path p : candidates) {
             if (Files.isDirectory(p)) {
                 return p;
             }
         }
-        return DEFAULT_PROFILE_DIRS.get(0);
+        if (needed) {
+            top.problems().add("profilesDir", 0, "not configured, and no device profile directory in any of "
+                    + candidates + "; set profilesDir (relative paths are relative to the config file)");
+        }
+        return PACKAGED_PROFILES;
     }
 
     private static ConfigException single(Path file, String message) {

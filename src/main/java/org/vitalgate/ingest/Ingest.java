@@ -46,7 +46,6 @@ import org.vitalgate.transport.RawFrame;
  */
 public final class Ingest implements FrameSink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Ingest.class);
-    private static final Duration EVENT_INTERVAL = Duration.ofMinutes(10);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(20);
     private static final int MAX_TAIL_OCTETS = 64;
 
@@ -61,11 +60,11 @@ public final class Ingest implements FrameSink, AutoCloseable {
     private final Listener listener;
     private final TimeCorrector times;
     private final IntakeQueue queue;
-    private final LossReport losses = new LossReport(Duration.ofSeconds(10), Duration.ofMinutes(1));
+    private final LossReport losses = new LossReport(Duration.ofSeconds(10), Duration.ofMinutes(1), System::nanoTime);
     /** Per device, the last record number handed to the store (ingest thread): the bound of a loss after it. */
     private final Map<String, Long> lastSubmittedRecord = new HashMap<>();
     private final Thread thread;
-    private final Map<String, Instant> lastEventAt = new HashMap<>();
+    private final EventLimits eventLimits = new EventLimits(System::nanoTime);
     private static final long REFUSAL_LOG_INTERVAL_NANOS = Duration.ofSeconds(10).toNanos();
     private final AtomicLong framesAfterClose = new AtomicLong();
     private final AtomicLong lastClosedLog = new AtomicLong(System.nanoTime() - REFUSAL_LOG_INTERVAL_NANOS);
@@ -340,16 +339,22 @@ public final class Ingest implements FrameSink, AutoCloseable {
                 Map.of("address", frame.deviceAddress(), "codec", codecId, "reason", reason));
     }
 
-    /** Records an event at most once per interval per key. */
+    /**
+     * Records an event at most once per its type's interval per key ({@link EventLimits}); a repeat after
+     * suppressed ones carries their number as {@code repeats}, so a backend sees that the problem goes on.
+     */
     private void event(String key, EventType type, Map<String, String> attributes) {
-        Instant now = clock.instant();
-        Instant last = lastEventAt.get(key);
-        if (last != null && Duration.between(last, now).compareTo(EVENT_INTERVAL) < 0) {
+        java.util.OptionalLong due = eventLimits.admit(type, key);
+        if (due.isEmpty()) {
             return;
         }
-        lastEventAt.put(key, now);
-        LOG.info("event {} {}", type, attributes);
-        store.recordEvent(new Event(ids.next().value(), type, now, attributes));
+        Map<String, String> attrs = attributes;
+        if (due.getAsLong() > 0) {
+            attrs = new java.util.TreeMap<>(attributes);
+            attrs.put("repeats", Long.toString(due.getAsLong()));
+        }
+        LOG.info("event {} {}", type, attrs);
+        store.recordEvent(new Event(ids.next().value(), type, clock.instant(), attrs));
     }
 
     /** Stops taking frames, processes what is queued, and returns when the ingest thread has finished. */

@@ -5,11 +5,16 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.LongSupplier;
+import org.vitalgate.uplink.LogThrottle;
 
 /**
  * Counts frames that were not kept and decides when to say so: one log line per {@code logInterval} with the
  * counts since the last one, and per device one event per {@code eventInterval} carrying every frame lost since
  * its last event (so a flood becomes a few counted lines and events, never one per frame, and no count is lost).
+ * When devices' events were last raised is remembered for at most {@link #MAX_DEVICES} devices (the least recently
+ * seen is forgotten first: its next event is due at once, its pending count is kept), so memory stays bounded
+ * whatever addresses frames come from.
  *
  * <p>Confined to the ingest thread, except {@link #total()} (any thread).
  */
@@ -21,18 +26,21 @@ final class LossReport {
         }
     }
 
+    /** Devices whose last event time is remembered. */
+    static final int MAX_DEVICES = 256;
+
     private final Duration logInterval;
-    private final Duration eventInterval;
     private final Map<String, Long> pendingEvent = new LinkedHashMap<>();
-    private final Map<String, Instant> lastEvent = new HashMap<>();
+    private final LogThrottle eventDue;
     private final Map<String, Boolean> devicesSinceLog = new HashMap<>();
     private long framesSinceLog;
     private volatile long total;              // read by other threads (one writer)
     private Instant lastLog = Instant.MIN;
 
-    LossReport(Duration logInterval, Duration eventInterval) {
+    /** @param nanoTime a monotonic clock for the per-device event interval */
+    LossReport(Duration logInterval, Duration eventInterval, LongSupplier nanoTime) {
         this.logInterval = logInterval;
-        this.eventInterval = eventInterval;
+        this.eventDue = new LogThrottle(eventInterval, MAX_DEVICES, nanoTime);
     }
 
     void lost(String address, long frames) {
@@ -42,19 +50,26 @@ final class LossReport {
         total += frames;
     }
 
+    /** Devices whose last event time is remembered (never more than {@link #MAX_DEVICES}). */
+    int remembered() {
+        return eventDue.size();
+    }
+
     long total() {
         return total;
     }
 
-    /** What is due at {@code now}; with {@code flush}, everything pending regardless of the intervals. */
+    /**
+     * What is due: the log line by {@code now}, the events by the monotonic clock; with {@code flush}, everything
+     * pending regardless of the intervals.
+     */
     Due due(Instant now, boolean flush) {
         Map<String, Long> events = new LinkedHashMap<>();
         for (var it = pendingEvent.entrySet().iterator(); it.hasNext(); ) {
             var e = it.next();
-            Instant last = lastEvent.get(e.getKey());
-            if (flush || last == null || !now.isBefore(last.plus(eventInterval))) {
+            // the throttle's own count is not used: pendingEvent counts the frames
+            if (flush || eventDue.admit(e.getKey()).isPresent()) {
                 events.put(e.getKey(), e.getValue());
-                lastEvent.put(e.getKey(), now);
                 it.remove();
             }
         }

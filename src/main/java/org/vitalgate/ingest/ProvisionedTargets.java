@@ -28,8 +28,9 @@ import org.vitalgate.transport.ble.SessionTargets;
  * no session either (a wrong clock is never written into a device; the device keeps its records until the hub
  * clock is right); others are collected, their readings marked {@code hubClock: not-synchronized}. A device that
  * is not provisioned but matches a profile is reported once per
- * {@code seenInterval} as a {@code device-seen} event (address, profile, RSSI) and never connected; devices
- * matching no profile are ignored. Thread-safe.
+ * {@code seenInterval} as a {@code device-seen} event (address, profile, RSSI) and never connected (at most
+ * {@value #MAX_SEEN} such addresses are remembered: neighbours' devices cannot grow memory); devices matching no
+ * profile are ignored. Thread-safe.
  */
 public final class ProvisionedTargets implements SessionTargets {
     private static final Logger LOG = LoggerFactory.getLogger(ProvisionedTargets.class);
@@ -39,8 +40,11 @@ public final class ProvisionedTargets implements SessionTargets {
     private final SqliteStore store;
     private final Clock clock;
     private final Supplier<String> eventIds;
-    private final Duration seenInterval;
-    private final Map<String, Instant> lastSeenEvent = new ConcurrentHashMap<>();
+    /** Neighbours' devices whose last {@code device-seen} time is remembered (least recently seen forgotten). */
+    static final int MAX_SEEN = 256;
+
+    /** Per stranger's address, when its {@code device-seen} is due again (at most {@link #MAX_SEEN} addresses). */
+    private final org.vitalgate.uplink.LogThrottle seenEvents;
     private final Supplier<HubClock> hubClock;
     /** Provisioned devices held for the hub clock (logged once per hold). */
     private final Set<String> heldForClock = ConcurrentHashMap.newKeySet();
@@ -58,7 +62,8 @@ public final class ProvisionedTargets implements SessionTargets {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.eventIds = Objects.requireNonNull(eventIds, "eventIds");
-        this.seenInterval = Objects.requireNonNull(seenInterval, "seenInterval");
+        this.seenEvents = new org.vitalgate.uplink.LogThrottle(Objects.requireNonNull(seenInterval, "seenInterval"),
+                MAX_SEEN);
         this.hubClock = Objects.requireNonNull(hubClock, "hubClock");
     }
 
@@ -83,6 +88,11 @@ public final class ProvisionedTargets implements SessionTargets {
         return Optional.empty();
     }
 
+    /** Strangers' addresses remembered for their {@code device-seen} interval (at most {@link #MAX_SEEN}). */
+    int seenRemembered() {
+        return seenEvents.size();
+    }
+
     private boolean heldForHubClock(String address, DeviceProfile profile) {
         if (profile.needsSynchronizedHubClock() && hubClock.get() == HubClock.NOT_SYNCHRONIZED) {
             if (heldForClock.add(address)) {
@@ -98,14 +108,17 @@ public final class ProvisionedTargets implements SessionTargets {
     }
 
     private void seen(Advertisement ad, DeviceProfile profile) {
-        Instant now = clock.instant();
-        Instant last = lastSeenEvent.get(ad.address());
-        if (last != null && Duration.between(last, now).compareTo(seenInterval) < 0) {
+        java.util.OptionalLong due = seenEvents.admit(ad.address());
+        if (due.isEmpty()) {
             return;
         }
-        lastSeenEvent.put(ad.address(), now);
+        Instant now = clock.instant();
         LOG.info("not provisioned: {} looks like {} (RSSI {} dBm); not connected", ad.address(), profile.id(), ad.rssi());
-        store.recordEvent(new Event(eventIds.get(), EventType.DEVICE_SEEN, now, Map.of("address", ad.address(),
-                "profileId", profile.id(), "rssi", Integer.toString(ad.rssi()))));
+        Map<String, String> attributes = new java.util.TreeMap<>(Map.of("address", ad.address(),
+                "profileId", profile.id(), "rssi", Integer.toString(ad.rssi())));
+        if (due.getAsLong() > 0) {
+            attributes.put("repeats", Long.toString(due.getAsLong()));   // advertisements heard since the last
+        }
+        store.recordEvent(new Event(eventIds.get(), EventType.DEVICE_SEEN, now, attributes));
     }
 }

@@ -2,7 +2,11 @@ package org.vitalgate.uplink;
 
 import com.hivemq.client.mqtt.mqtt3.exceptions.Mqtt3ConnAckException;
 import com.hivemq.client.mqtt.mqtt3.message.connect.connack.Mqtt3ConnAckReturnCode;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
 import java.util.Objects;
+import java.util.Optional;
 import javax.net.ssl.SSLException;
 
 /**
@@ -15,15 +19,24 @@ import javax.net.ssl.SSLException;
  * costs a thread per attempt: the uplink waits {@code rejectionBackoff}. {@link Kind#TRANSIENT}: everything
  * else (refused or reset TCP connection, timeouts, server unavailable): exponential backoff.
  *
- * @param kind   the retry class
- * @param reason one line for logs and events; never contains a password
+ * <p>{@code certificateValidity}: the broker's certificate (chain) was refused as not yet valid or expired
+ * <em>by the hub's clock</em>. On a hub whose clock is not synchronized (a Pi without RTC after a power cut),
+ * that is the clock's fault, not the certificate's: the uplink retries as soon as the clock is synchronized.
+ *
+ * @param kind                the retry class
+ * @param reason              one line for logs and events; never contains a password
+ * @param certificateValidity whether the hub refused the broker's certificate for its validity period
  */
-public record ConnectFailure(Kind kind, String reason) {
+public record ConnectFailure(Kind kind, String reason, boolean certificateValidity) {
     public enum Kind { REJECTED, TRANSIENT }
 
     public ConnectFailure {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(reason, "reason");
+    }
+
+    public ConnectFailure(Kind kind, String reason) {
+        this(kind, reason, false);
     }
 
     /** Classifies a failure by walking its cause chain. */
@@ -38,13 +51,38 @@ public record ConnectFailure(Kind kind, String reason) {
                         : new ConnectFailure(Kind.REJECTED, reason);
             }
             if (t instanceof SSLException) {
-                return new ConnectFailure(Kind.REJECTED, "TLS failure: " + describe(t));
+                Optional<String> validity = validityProblem(t);
+                return validity.isPresent()
+                        ? new ConnectFailure(Kind.REJECTED, "TLS failure: the broker's certificate " + validity.get()
+                                + " by the hub clock (" + describe(t) + ")", true)
+                        : new ConnectFailure(Kind.REJECTED, "TLS failure: " + describe(t));
             }
             if (t instanceof TlsMaterialException || t instanceof CredentialsException) {
                 return new ConnectFailure(Kind.REJECTED, t.getMessage());
             }
         }
         return new ConnectFailure(Kind.TRANSIENT, describe(failure));
+    }
+
+    /** "is not yet valid" or "has expired" when the hub's certificate check refused a validity period. */
+    private static Optional<String> validityProblem(Throwable ssl) {
+        for (Throwable t = ssl; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CertificateNotYetValidException) {
+                return Optional.of("is not yet valid");
+            }
+            if (t instanceof CertificateExpiredException) {
+                return Optional.of("has expired");
+            }
+            if (t instanceof CertPathValidatorException v) {
+                if (v.getReason() == CertPathValidatorException.BasicReason.NOT_YET_VALID) {
+                    return Optional.of("is not yet valid");
+                }
+                if (v.getReason() == CertPathValidatorException.BasicReason.EXPIRED) {
+                    return Optional.of("has expired");
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static String describe(Throwable t) {

@@ -21,9 +21,11 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vitalgate.reading.HubClock;
 import org.vitalgate.store.Outbox;
 
 /**
@@ -36,6 +38,11 @@ import org.vitalgate.store.Outbox;
  *                            │   │  └─identity refused (CONNACK not-authorized, bad user/password,│
  *                            │   │     identifier rejected; any TLS failure; bad TLS/credential   │
  *                            │   │     files)──► REJECTED ── rejectionBackoff ──┐                 │
+ *                            │   │               (or as soon as the hub clock   │                 │
+ *                            │   │                is synchronized, when the     │                 │
+ *                            │   │                broker certificate's validity │                 │
+ *                            │   │                failed on an unsynchronized   │                 │
+ *                            │   │                clock)                        │                 │
  *                            │   └─other failure──► BACKOFF ◄────────────────────┼─────────────────┘
  *                            │                       │ backoffMin..backoffMax,   │
  *                            └───────────────────────┴─full jitter ──────────────┘
@@ -51,6 +58,13 @@ import org.vitalgate.store.Outbox;
  * payload id; the backend de-duplicates. Why not track "published": losing a vital sign is worse than sending
  * it twice.
  *
+ * <p>Certificate validity and the hub clock: a broker certificate refused as not yet valid or expired is judged by
+ * the hub's clock. While that clock is not synchronized (see {@code hubClock}), the uplink retries as soon as it
+ * is, not after {@code rejectionBackoff}; when the hub cannot tell, with the ordinary backoff.
+ *
+ * <p>Logging: why the hub is not connected is logged at WARN once per cause, then every 10 minutes with the number
+ * of attempts that failed the same way ({@link OutageLog}); the end of an outage at INFO.
+ *
  * <p>Threads: all state is confined to the single {@code uplink} thread, where HiveMQ also runs its future
  * completions and listeners (they only enqueue); HiveMQ's one Netty thread does the socket I/O. One client instance is reused across
  * reconnects (rebuilt only when the TLS files changed), so connect attempts create no threads.
@@ -61,6 +75,9 @@ public final class MqttUplink implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MqttUplink.class);
     private static final long POLL_MS = 1000;      // safety net only: signal() is the fast path
     private static final long CLOSE_STEP_MS = 2000;
+    private static final long CLOCK_POLL_MS = 1000;
+    /** How often a cause of failed connect attempts is logged again (with the number of repeats). */
+    private static final Duration OUTAGE_REMINDER = Duration.ofMinutes(10);
     /**
      * The largest MQTT packet the hub accepts from the broker (commands are a few hundred bytes; AWS IoT Core
      * allows 128 KiB, Azure IoT Hub 256 KiB). A larger one ends the connection at its header, before its bytes
@@ -83,6 +100,8 @@ public final class MqttUplink implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile long heartbeat = System.nanoTime();   // the uplink loop's last poll (systemd watchdog)
     private final String cmdPrefix;
+    private final Supplier<HubClock> hubClock;
+    private final OutageLog outage;
 
     // confined to the uplink thread (client is volatile for publishTransient)
     private volatile Mqtt3AsyncClient client;
@@ -92,9 +111,20 @@ public final class MqttUplink implements AutoCloseable {
     private ScheduledFuture<?> retry;
     private ScheduledFuture<?> poll;
     private CompletableFuture<?> connecting;
+    private ScheduledFuture<?> clockWatch;
 
     public MqttUplink(UplinkSettings settings, Outbox outbox, StatusPayloads statusPayloads, PayloadStamper stamper,
                       CommandHandler commands, UplinkListener listener, Clock clock) {
+        this(settings, outbox, statusPayloads, stamper, commands, listener, clock, () -> HubClock.UNKNOWN);
+    }
+
+    /**
+     * @param hubClock whether the hub clock is synchronized: a broker certificate refused as not yet valid or
+     *                 expired while it is not is retried as soon as it is, instead of after {@code rejectionBackoff}
+     */
+    public MqttUplink(UplinkSettings settings, Outbox outbox, StatusPayloads statusPayloads, PayloadStamper stamper,
+                      CommandHandler commands, UplinkListener listener, Clock clock, Supplier<HubClock> hubClock) {
+        this.hubClock = Objects.requireNonNull(hubClock, "hubClock");
         this.settings = Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(outbox, "outbox");
         this.statusPayloads = Objects.requireNonNull(statusPayloads, "statusPayloads");
@@ -104,6 +134,8 @@ public final class MqttUplink implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.backoff = new Backoff(settings.backoffMin(), settings.backoffMax(), RandomGenerator.getDefault());
         this.cmdPrefix = settings.topicRoot() + "/cmd/";
+        this.outage = new OutageLog(settings.broker().toString(), clock, new LogThrottle(OUTAGE_REMINDER, 16),
+                LOG::warn, LOG::info);
         this.loop = Executors.newSingleThreadScheduledExecutor(NamedThreads.factory("uplink"));
         // HiveMQ completes its futures and calls its listeners on the uplink thread (its application scheduler):
         // the Netty thread does only I/O, and no third thread sits between a PUBACK and the next publish.
@@ -240,9 +272,11 @@ public final class MqttUplink implements AutoCloseable {
             return;
         }
         attempt = 0;
+        stopClockWatch();
         counters.connected();
         setState(UplinkState.CONNECTED);
         LOG.info("uplink connected to {} as {}", settings.broker(), settings.clientId());
+        outage.connected();
         send(c, "status", statusPayloads.online(clock.instant()), settings.retainStatus());
         // Why the callback belongs to the subscription: the session is clean, so each CONNACK starts a session
         // without the previous one's publish flows (a callback registered once per client hears only the first
@@ -258,28 +292,73 @@ public final class MqttUplink implements AutoCloseable {
 
     private void onConnectFailed(ConnectFailure failure) {
         counters.error(failure.reason());
+        if (failure.certificateValidity()) {
+            HubClock clockState = hubClock.get();
+            if (clockState == HubClock.NOT_SYNCHRONIZED) {
+                // Why: a Pi without RTC runs on a stale clock until NTP answers; the certificate is probably fine.
+                rejected(failure, "the hub clock is not synchronized yet: retrying as soon as it is (at the latest in "
+                        + settings.rejectionBackoff() + ")");
+                watchClock();
+                return;
+            }
+            if (clockState == HubClock.UNKNOWN) {
+                backOff(failure, "the hub cannot tell whether its clock is synchronized: ");
+                return;
+            }
+        }
         if (failure.kind() == ConnectFailure.Kind.REJECTED) {
-            counters.rejected();
-            setState(UplinkState.REJECTED);
-            Duration wait = settings.rejectionBackoff();
-            LOG.warn("uplink rejected by {}: {}; next attempt in {}", settings.broker(), failure.reason(), wait);
-            scheduleConnect(wait);
-            try {
-                listener.rejected(failure);
-            } catch (RuntimeException e) {
-                LOG.error("uplink listener failed", e);
-            }
+            rejected(failure, "next attempt in " + settings.rejectionBackoff());
         } else {
-            setState(UplinkState.BACKOFF);
-            Duration wait = backoff.delay(attempt);
-            if (attempt == 0) {
-                LOG.info("uplink cannot connect to {}: {}; retrying in {}", settings.broker(), failure.reason(), wait);
-            } else {
-                LOG.debug("uplink cannot connect (attempt {}): {}; retrying in {}", attempt + 1, failure.reason(),
-                        wait);
+            backOff(failure, "");
+        }
+    }
+
+    private void rejected(ConnectFailure failure, String next) {
+        counters.rejected();
+        setState(UplinkState.REJECTED);
+        outage.failed(failure, "rejected; " + next);
+        scheduleConnect(settings.rejectionBackoff());
+        try {
+            listener.rejected(failure);
+        } catch (RuntimeException e) {
+            LOG.error("uplink listener failed", e);
+        }
+    }
+
+    private void backOff(ConnectFailure failure, String why) {
+        setState(UplinkState.BACKOFF);
+        Duration wait = backoff.delay(attempt);
+        outage.failed(failure, why + "retrying in " + wait + " (backoff up to " + settings.backoffMax() + ")");
+        LOG.debug("uplink cannot connect (attempt {}): {}; retrying in {}", attempt + 1, failure.reason(), wait);
+        attempt = Math.min(attempt + 1, 60);
+        scheduleConnect(wait);
+    }
+
+    /** While rejected for the hub clock's sake: connect as soon as the clock is synchronized. */
+    private void watchClock() {
+        if (clockWatch != null || closed.get()) {
+            return;
+        }
+        clockWatch = loop.scheduleWithFixedDelay(() -> {
+            try {
+                if (state == UplinkState.REJECTED && hubClock.get() == HubClock.SYNCHRONIZED) {
+                    stopClockWatch();
+                    if (retry != null) {
+                        retry.cancel(false);
+                    }
+                    LOG.info("uplink: the hub clock is synchronized now; connecting again");
+                    connect();
+                }
+            } catch (RuntimeException e) {
+                LOG.error("uplink clock watch failed", e);
             }
-            attempt = Math.min(attempt + 1, 60);
-            scheduleConnect(wait);
+        }, CLOCK_POLL_MS, CLOCK_POLL_MS, TimeUnit.MILLISECONDS);
+    }
+
+    private void stopClockWatch() {
+        if (clockWatch != null) {
+            clockWatch.cancel(false);
+            clockWatch = null;
         }
     }
 
@@ -308,6 +387,7 @@ public final class MqttUplink implements AutoCloseable {
             return;
         }
         publisher.end();
+        outage.lost();
         counters.lost();
         counters.error(reason);
         setState(UplinkState.BACKOFF);
@@ -411,6 +491,7 @@ public final class MqttUplink implements AutoCloseable {
         if (poll != null) {
             poll.cancel(false);
         }
+        stopClockWatch();
         if (state == UplinkState.CONNECTED && client != null) {
             return send(client, "status", statusPayloads.offline(), settings.retainStatus());
         }

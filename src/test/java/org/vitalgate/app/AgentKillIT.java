@@ -58,6 +58,9 @@ class AgentKillIT {
                 }
                 try (AgentProcess agent = AgentProcess.start(config, log)) {
                     long before = count(db);
+                    if (round == 0) {
+                        awaitLogCount(agent, "uplink connected", 1);  // a loaded machine may not connect before the kill
+                    }
                     if (round == 2) {
                         awaitLogCount(agent, "uplink connected", 2);  // round 0 connected once before
                         proxy.holdDownstream(true);                    // PUBACKs withheld from now on

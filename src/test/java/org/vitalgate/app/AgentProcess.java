@@ -38,11 +38,21 @@ final class AgentProcess implements AutoCloseable {
     /** As {@link #start(Path, Path, String...)} with extra environment variables (e.g. systemd's). */
     static AgentProcess start(Path config, Path log, java.util.Map<String, String> env, String... command)
             throws IOException {
+        return start(jar(), Path.of("").toAbsolutePath(), config, log, env, command);
+    }
+
+    /** As {@link #start(Path, Path, String...)} with another jar (e.g. a copy in an installation directory) and cwd. */
+    static AgentProcess start(Path jar, Path workingDir, Path config, Path log, String... command) throws IOException {
+        return start(jar, workingDir, config, log, java.util.Map.of(), command);
+    }
+
+    private static AgentProcess start(Path jar, Path workingDir, Path config, Path log, java.util.Map<String, String> env,
+                                      String... command) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx48m", "-XX:+UseSerialGC", "-jar", jar().toString()));
+                "-Xmx48m", "-XX:+UseSerialGC", "-jar", jar.toAbsolutePath().toString()));
         cmd.addAll(command.length == 0 ? List.of("run", "--config", config.toString()) : List.of(command));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(workingDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().putAll(env);
         Process p = pb.start();

@@ -61,6 +61,38 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void profilesAreFoundFromTheInstallationOrTheConfigFileNeverTheWorkingDirectory() throws Exception {
+        Path install = Files.createDirectories(dir.resolve("usr/share/vitalgate"));
+        List<Path> installed = Installation.profileDirs(install.resolve("vitalgate.jar"));
+        assertThat(installed).startsWith(install.resolve("device-profiles"));
+        ConfigLoader packaged = new ConfigLoader(List.of(dir.resolve("machine-id")), installed);
+        Path etc = Files.createDirectories(dir.resolve("etc"));
+        Path config = etc.resolve("agent.yaml");
+
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.isDirectory(ConfigLoader.PACKAGED_PROFILES),
+                "vitalgate's package is installed on this machine");
+        // nothing anywhere (the working directory's ./device-profiles is not looked at): a config problem
+        ConfigException none = catchThrowableOfType(ConfigException.class, () -> packaged.parse(BROKER, config));
+        assertThat(none.problems()).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("profilesDir");
+            assertThat(p.message()).contains(install.resolve("device-profiles").toString())
+                    .contains(etc.resolve("device-profiles").toString())
+                    .contains("/usr/share/vitalgate/device-profiles").contains("set profilesDir");
+        });
+        // profiles are only needed for BLE
+        assertThat(packaged.parse(BROKER + "ble: {enabled: false}\n", config).hubId()).isNotEmpty();
+
+        Files.createDirectories(etc.resolve("device-profiles"));
+        assertThat(packaged.parse(BROKER, config).profilesDir()).isEqualTo(etc.resolve("device-profiles"));
+        Files.createDirectories(install.resolve("device-profiles"));
+        assertThat(packaged.parse(BROKER, config).profilesDir()).isEqualTo(install.resolve("device-profiles"));
+
+        // a relative profilesDir is relative to the config file
+        Files.createDirectories(etc.resolve("mine"));
+        assertThat(packaged.parse(BROKER + "profilesDir: mine\n", config).profilesDir()).isEqualTo(etc.resolve("mine"));
+    }
+
+    @Test
     void absentKeysGetTheirDefaults() throws Exception {
         AgentConfig c = load(BROKER);
         String hub = expectedHubId();
@@ -74,7 +106,8 @@ class ConfigLoaderTest {
         assertThat(c.healthInterval()).isEqualTo(Duration.ofSeconds(60));
         assertThat(c.logLevel()).isEqualTo(LogLevel.INFO);
         assertThat(c.controlSocket()).isEqualTo(Path.of("/run/vitalgate/control.sock"));
-        assertThat(c.profilesDir()).isIn(ConfigLoader.DEFAULT_PROFILE_DIRS);
+        assertThat(c.profilesDir()).as("the source tree's profiles, found from target/classes, not the cwd")
+                .isEqualTo(Installation.profileDirs().get(0)).isAbsolute().isDirectory();
         assertThat(c.devices()).isEmpty();
         assertThat(c.ble()).isEqualTo(new BleSettings(true, "hci0"));
     }

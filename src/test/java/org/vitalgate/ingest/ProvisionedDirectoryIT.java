@@ -158,6 +158,38 @@ class ProvisionedDirectoryIT {
     }
 
     @Test
+    void neighboursDevicesRememberedForDeviceSeenAreBoundedAndAKnownOneIsStillLimited() throws Exception {
+        AtomicLong eventIds = new AtomicLong();
+        ProvisionedTargets targets = new ProvisionedTargets(directory, new ProfileMatcher(profiles), store,
+                Clock.systemUTC(), () -> String.format("01HWWWWWWWWWWWWWWWWWW%05d", eventIds.incrementAndGet()),
+                Duration.ofMinutes(10));
+        java.util.function.Function<String, Advertisement> ad = address -> new Advertisement(address,
+                Optional.of("TEMP"), -71, Set.of("00001809-0000-1000-8000-00805f9b34fb"), Map.of(), Instant.now());
+        assertThat(targets.targetFor(ad.apply(STRANGER))).isEmpty();
+        int neighbours = 3 * ProvisionedTargets.MAX_SEEN;
+        for (int i = 0; i < neighbours; i++) {
+            assertThat(targets.targetFor(ad.apply(String.format("02:00:00:00:%02X:%02X", i >> 8, i & 0xFF))))
+                    .isEmpty();
+            if (i % 50 == 0) {
+                assertThat(targets.targetFor(ad.apply(STRANGER))).isEmpty();
+            }
+        }
+        assertThat(targets.seenRemembered()).isEqualTo(ProvisionedTargets.MAX_SEEN);
+        reopenStore();
+        List<OutboxMessage> events = store.pending(Lane.DIAGNOSTIC, 0, 2 * neighbours);
+        assertThat(events).hasSize(neighbours + 1);
+        long ofKnown = events.stream().filter(m -> {
+            try {
+                return JSON.readTree(m.payload().toByteArray()).path("attributes").path("address").asText()
+                        .equals(STRANGER);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).count();
+        assertThat(ofKnown).as("device-seen events of the stranger seen all along").isEqualTo(1);
+    }
+
+    @Test
     void devicesWhoseClockIsWrittenOrRecordsFetchedWaitForASynchronizedHubClock() throws Exception {
         String cuff = "00:09:1F:8E:2A:1C";
         store.provision(cuff, "and-ua651ble", "p", OptionalInt.empty());

@@ -83,6 +83,9 @@ public final class TestPki {
     public Path serverCert() { return dir.resolve("server.pem"); }
     public Path serverKey() { return dir.resolve("server.key"); }
     public Path wrongHostCert() { return dir.resolve("wronghost.pem"); }
+    /** A server certificate for 127.0.0.1/localhost valid only from 10 days from now (as seen by a stale clock). */
+    public Path futureServerCert() { return dir.resolve("server-future.pem"); }
+    public Path futureServerKey() { return dir.resolve("server-future.key"); }
     public Path wrongHostKey() { return dir.resolve("wronghost.key"); }
     public Path clientCert() { return dir.resolve("client.pem"); }
     public Path clientKey() { return dir.resolve("client.key"); }
@@ -116,6 +119,13 @@ public final class TestPki {
                             new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
                             new GeneralName(GeneralName.dNSName, "localhost")}), now, days(30))));
             writePem("server.key", List.of(pkcs8(serverKeys)));
+
+            KeyPair futureKeys = ec();
+            writePem("server-future.pem", List.of(leaf("CN=localhost", futureKeys, ca, caKeys, true,
+                    new GeneralNames(new GeneralName[] {
+                            new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
+                            new GeneralName(GeneralName.dNSName, "localhost")}), now.plus(days(10)), days(30))));
+            writePem("server-future.key", List.of(pkcs8(futureKeys)));
 
             KeyPair wrongKeys = ec();
             writePem("wronghost.pem", List.of(leaf("CN=wrong.example.invalid", wrongKeys, ca, caKeys, true,

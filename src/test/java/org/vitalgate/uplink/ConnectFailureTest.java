@@ -78,4 +78,21 @@ class ConnectFailureTest {
         };
         return new Mqtt3ConnAckException(ack, "CONNACK " + code, null);
     }
+
+    @Test
+    void certificateValidityFailuresAreRecognised() {
+        ConnectFailure f = ConnectFailure.classify(new javax.net.ssl.SSLHandshakeException("PKIX path validation failed") {
+            {
+                initCause(new java.security.cert.CertPathValidatorException("validity check failed",
+                        new java.security.cert.CertificateExpiredException("NotAfter: ..."), null, -1,
+                        java.security.cert.CertPathValidatorException.BasicReason.EXPIRED));
+            }
+        });
+        assertThat(f.kind()).isEqualTo(ConnectFailure.Kind.REJECTED);
+        assertThat(f.certificateValidity()).isTrue();
+        assertThat(f.reason()).contains("has expired by the hub clock");
+        ConnectFailure untrusted = ConnectFailure.classify(new javax.net.ssl.SSLHandshakeException("PKIX path building failed"));
+        assertThat(untrusted.kind()).isEqualTo(ConnectFailure.Kind.REJECTED);
+        assertThat(untrusted.certificateValidity()).isFalse();
+    }
 }

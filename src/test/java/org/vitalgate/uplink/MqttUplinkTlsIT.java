@@ -108,6 +108,50 @@ class MqttUplinkTlsIT {
         }
     }
 
+    /**
+     * A Pi after a power cut: its clock is days behind, so the broker's certificate is "not yet valid". Once NTP
+     * answers (here: the clock says synchronized and the certificate is valid by the test's clock), the uplink
+     * connects at once instead of waiting out the rejection backoff (10 minutes here).
+     */
+    @Test
+    void certificateNotYetValidOnAnUnsynchronizedClockIsRetriedAsSoonAsTheClockIsSynchronized() throws Exception {
+        Path cert = dir.resolve("clock-server.pem");
+        Path key = dir.resolve("clock-server.key");
+        java.nio.file.Files.copy(pki.futureServerCert(), cert, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        java.nio.file.Files.copy(pki.futureServerKey(), key, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        java.util.concurrent.atomic.AtomicReference<org.vitalgate.reading.HubClock> hubClock =
+                new java.util.concurrent.atomic.AtomicReference<>(org.vitalgate.reading.HubClock.NOT_SYNCHRONIZED);
+        try (MosquittoBroker broker = MosquittoBroker.tls(MosquittoBroker.Tls.server(pki).withServerCert(cert, key))
+                .start()) {
+            InMemoryOutbox outbox = new InMemoryOutbox();
+            outbox.addReadings(3);
+            var listener = new UplinkTestSupport.RecordingListener();
+            UplinkSettings settings = UplinkTestSupport.withRejectionBackoff(UplinkTestSupport.withTls(
+                    UplinkTestSupport.settings(broker.uri()), UplinkTestSupport.tls(pki.caCert(), null, null)),
+                    Duration.ofMinutes(10));
+            try (MqttUplink uplink = new MqttUplink(settings, outbox, new UplinkTestSupport.CountingStatus(),
+                    UplinkTestSupport.STAMP, CommandHandler.IGNORE, listener, java.time.Clock.systemUTC(),
+                    hubClock::get)) {
+                uplink.start();
+                await().atMost(WAIT).until(() -> !listener.rejections.isEmpty());
+                ConnectFailure failure = listener.rejections.get(0);
+                assertThat(failure.certificateValidity()).isTrue();
+                assertThat(failure.reason()).contains("not yet valid");
+                assertThat(uplink.state()).isEqualTo(UplinkState.REJECTED);
+
+                // NTP answers: the hub clock is right now, and by it the broker's certificate is valid
+                java.nio.file.Files.copy(pki.serverCert(), cert, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                java.nio.file.Files.copy(pki.serverKey(), key, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                broker.stop();
+                broker.start();
+                hubClock.set(org.vitalgate.reading.HubClock.SYNCHRONIZED);
+                await().atMost(WAIT).until(() -> outbox.confirmedCount() == 3);
+                assertThat(uplink.state()).isEqualTo(UplinkState.CONNECTED);
+                assertThat(listener.rejections).hasSize(1);
+            }
+        }
+    }
+
     private static void assertRejected(MosquittoBroker.Tls brokerTls, UplinkSettings.TlsSettings clientTls,
                                        String reasonContains) throws Exception {
         try (MosquittoBroker broker = MosquittoBroker.tls(brokerTls).start();

@@ -28,7 +28,7 @@ final class PairingAgent implements Agent1 {
     private final Function<String, String> addressOfPath;
     private final Supplier<String> bluezOwner;
     /** Why the agent last refused a request for an address: BlueZ reports every agent error as a bare failure. */
-    private final java.util.Map<String, String> refusals = new java.util.concurrent.ConcurrentHashMap<>();
+    private final RecentRefusals refusals = new RecentRefusals(64);
 
     /**
      * @param bluezOwner current unique bus name of {@code org.bluez} (null when absent): only bluetoothd may call
@@ -66,7 +66,7 @@ final class PairingAgent implements Agent1 {
 
     /** The reason of the agent's last refusal for {@code address}, removed as it is read. */
     java.util.Optional<String> takeRefusal(String address) {
-        return java.util.Optional.ofNullable(refusals.remove(address));
+        return refusals.take(address);
     }
 
     @Override

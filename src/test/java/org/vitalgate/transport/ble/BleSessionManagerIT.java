@@ -1,6 +1,7 @@
 package org.vitalgate.transport.ble;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
@@ -124,6 +125,31 @@ class BleSessionManagerIT {
         // after the cooldown the cuff is visited again (it has nothing new)
         await().atMost(Duration.ofSeconds(6)).until(() -> eventNames(CUFF).size() >= 5);
         assertThat(eventNames(CUFF).subList(3, 5)).containsExactly("Connected", "Disconnected");
+    }
+
+    @Test
+    void aJustWorksCuffThatLostItsBondIsRemovedAndPairedAgainWithAnEvent() throws Exception {
+        SimDevices.AndCuff firmware = new SimDevices.AndCuff(List.of(GattBytes.bloodPressure(120, 80, 93, 72, T0)));
+        SimDevice cuff = SimDevices.andUa651(CUFF, firmware);
+        bluez.addDevice(cuff);
+        provisioned.add(CUFF);
+        window.open(Duration.ofMinutes(1));
+        link.startDiscovery(List.of());
+        await().atMost(Duration.ofSeconds(8)).until(() -> eventNames(CUFF).contains("Disconnected"));
+        window.close(); // the technician left long ago
+
+        // the cuff's batteries were changed: it forgot the bond. BlueZ refuses its Just Works re-pairing while the
+        // hub still holds a bond for it; the hub removes the stale bond and pairs again on the next visit
+        cuff.loseBond();
+        firmware.measure(GattBytes.bloodPressure(131, 85, 100, 66, T0.plusHours(1)));
+        await().atMost(Duration.ofSeconds(15)).until(() -> eventNames(CUFF).contains("BondLost"));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(eventNames(CUFF))
+                .containsSubsequence("BondLost", "Connected", "Bonded", "Disconnected"));
+        assertThat(bluez.isPaired(CUFF)).isTrue();
+        assertThat(received()).extracting(RawFrame::payload).contains(
+                Bytes.of(GattBytes.bloodPressure(131, 85, 100, 66, T0.plusHours(1))));
+        // outside the window that allowance was for this device and once: pairing anything else stays refused
+        assertThatThrownBy(() -> link.pair(GUIDE, Duration.ofSeconds(1))).hasMessageContaining("window");
     }
 
     @Test
