@@ -32,7 +32,7 @@ import org.vitalgate.reading.HubClock;
  * </ol>
  * {@link #get()} returns the last result and never runs a command; {@link #refresh()} probes (commands have a
  * deadline) and is run on the scheduler given to {@link #start}: every {@link #UNSYNCHRONIZED_POLL} while the clock
- * is not known to be synchronized, every {@link #SYNCHRONIZED_POLL} after. Each change is logged once and handed
+ * is known to be unsynchronized, every {@link #SYNCHRONIZED_POLL} otherwise. Each change is logged once and handed
  * to the listeners (on the polling thread; they must not block). Thread-safe.
  */
 public final class HubClockProbe implements Supplier<HubClock> {
@@ -93,7 +93,8 @@ public final class HubClockProbe implements Supplier<HubClock> {
     }
 
     private void schedule(ScheduledExecutorService scheduler) {
-        Duration delay = last == HubClock.SYNCHRONIZED ? SYNCHRONIZED_POLL : UNSYNCHRONIZED_POLL;
+        // quick while a synchronization is awaited; a machine without any time service is asked rarely
+        Duration delay = last == HubClock.NOT_SYNCHRONIZED ? UNSYNCHRONIZED_POLL : SYNCHRONIZED_POLL;
         try {
             scheduler.schedule(() -> {
                 try {
@@ -148,13 +149,20 @@ public final class HubClockProbe implements Supplier<HubClock> {
         return commands.output(TIMEDATECTL).flatMap(ClockSyncOutputs::timedatectlShow).orElse(HubClock.UNKNOWN);
     }
 
-    /** Runs {@code command} with a 2 s deadline, in the C locale; stderr discarded. */
+    /** The environment of a probe command: C locale, no systemd notify socket or watchdog of the service. */
+    static void scrub(java.util.Map<String, String> env) {
+        env.put("LC_ALL", "C");
+        env.keySet().removeAll(List.of("NOTIFY_SOCKET", "WATCHDOG_PID", "WATCHDOG_USEC"));
+    }
+
+    /**
+     * Runs {@code command} with a 2 s deadline, in the C locale; stderr discarded. The service's systemd notify
+     * socket is not passed on: systemd tools report their own failures there ({@code ERRNO=}), which would read
+     * as the agent's.
+     */
     static Optional<String> run(List<String> command) {
         ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
-        pb.environment().put("LC_ALL", "C");
-        // systemd's notification socket is for the service's main process only: a systemd tool that fails
-        // (timedatectl without a bus) would otherwise report ERRNO= on it
-        pb.environment().keySet().removeAll(List.of("NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID"));
+        scrub(pb.environment());
         Process p;
         try {
             p = pb.start();

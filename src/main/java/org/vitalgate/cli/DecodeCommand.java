@@ -1,8 +1,13 @@
 package org.vitalgate.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,20 +22,21 @@ import org.vitalgate.codec.DecodedView;
 import org.vitalgate.codec.GattUuid;
 import org.vitalgate.codec.MappedReading;
 import org.vitalgate.reading.Bytes;
-import org.vitalgate.reading.Measurement;
-import org.vitalgate.reading.Quantity;
+import org.vitalgate.uplink.payload.JsonV1;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code vitalgate decode --uuid 2A35 <hex>}: decodes one characteristic value and prints it, with the readings
- * it maps to, as JSON. {@code --list} lists the supported characteristics. Exit codes: 0 decoded; 1 malformed
+ * {@code vitalgate decode --uuid 2A35 <hex>}: decodes one characteristic value and prints it as JSON: the
+ * characteristic's fields ({@code decoded}) and, for a measurement, the members of the {@code readings} message
+ * it becomes ({@code reading}: measurements, flags, record number, device time), exactly as the wire carries them. {@code --list} lists the supported characteristics. Exit codes: 0 decoded; 1 malformed
  * or unsupported bytes (reason and offset printed); 2 bad usage, bad hex or an unsupported UUID.
  */
 @Command(name = "decode", mixinStandardHelpOptions = true,
-        description = "Decode a Bluetooth GATT characteristic value (hex) and show the readings it maps to.")
+        description = "Decode a Bluetooth GATT characteristic value (hex) and show it as the readings message"
+                + " (JSON v1) carries it.")
 public final class DecodeCommand implements Callable<Integer> {
     static final int MALFORMED = 1;
     static final int USAGE = 2;
@@ -49,10 +55,16 @@ public final class DecodeCommand implements Callable<Integer> {
     List<String> hex = new ArrayList<>();
 
     private final CodecRegistry registry = CodecRegistry.standard();
-    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Keeps numbers exactly as written (36.50 stays 36.50, never the double 36.5). */
+    private final ObjectMapper exact = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .build();
+    private final ObjectMapper json = exact.copy().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Override
-    public Integer call() throws JsonProcessingException {
+    public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (list) {
@@ -93,6 +105,8 @@ public final class DecodeCommand implements Callable<Integer> {
                 Decoded<MappedReading> mapped = c.decodeAndMap(value);
                 if (mapped instanceof Decoded.Ok<MappedReading> m) {
                     doc.put("reading", reading(m.value()));
+                    doc.put("hubAdds", "id, seq, dedupKey, hubId, patientKey, origin, device, and time.measured,"
+                            + " correction, received, hubClock, published");
                 } else if (mapped instanceof Decoded.Unsupported<MappedReading> u) {
                     doc.put("reading", null);
                     doc.put("notMapped", u.feature());
@@ -112,27 +126,11 @@ public final class DecodeCommand implements Callable<Integer> {
         return exit;
     }
 
-    private static Map<String, Object> reading(MappedReading r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        List<Map<String, Object>> measurements = new ArrayList<>();
-        for (Measurement x : r.measurements()) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("type", x.type().name());
-            e.put("mdc", x.type().mdc());
-            e.put("loinc", x.loinc());
-            if (x.quantity() instanceof Quantity.Value v) {
-                e.put("value", v.value().toPlainString());
-            } else {
-                e.put("special", ((Quantity.Special) x.quantity()).kind().name());
-            }
-            e.put("unit", x.unit().ucum());
-            measurements.add(e);
-        }
-        m.put("measurements", measurements);
-        m.put("flags", DecodedView.of(r.flags()));
-        m.put("deviceTime", DecodedView.of(r.deviceTime()));
-        m.put("userId", DecodedView.of(r.userId()));
-        m.put("recordNumber", DecodedView.of(r.recordNumber()));
-        return m;
+    /**
+     * What the {@code readings} message (JSON v1) carries from this value, byte for byte as the uplink writes it
+     * (field names, wire codes, numbers with their precision): the same encoder, not a look-alike.
+     */
+    private JsonNode reading(MappedReading r) throws IOException {
+        return exact.readTree(JsonV1.valueFields(r.recordNumber(), r.measurements(), r.flags(), r.deviceTime()));
     }
 }

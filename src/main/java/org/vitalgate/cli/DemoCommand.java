@@ -1,6 +1,10 @@
 package org.vitalgate.cli;
 
+import java.io.PrintStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -39,10 +43,15 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Logging.setLevel(LogLevel.WARN);
+        Logging.setLevel(LogLevel.INFO);
+        // The agent's log lines (written to System.out) go to a file; the screen keeps the live view alone.
+        PrintStream screen = System.out;
+        Path log = Files.createTempFile("vitalgate-demo-", ".log");
+        System.setOut(new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8));
+        screen.println("The agent logs to " + log + " (tail -f it in another terminal)");
         Duration total = outage != null && !duration.isZero() && duration.compareTo(outageAt.plus(outage)) < 0
                 ? outageAt.plus(outage).plusSeconds(15) : duration;
         return new Demo(new Demo.Options(Optional.ofNullable(broker), total, interval, Optional.ofNullable(outage),
-                outageAt), System.out).run(VersionProvider.version());
+                outageAt), screen).run(VersionProvider.version());
     }
 }

@@ -1,5 +1,7 @@
 package org.vitalgate.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -9,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import org.vitalgate.app.Agent;
 import org.vitalgate.app.Threads;
+import org.vitalgate.app.demo.SimulatedHomeSetup;
 import org.vitalgate.app.log.Logging;
 import org.vitalgate.app.systemd.SystemdService;
 import org.vitalgate.config.AgentConfig;
@@ -16,6 +19,7 @@ import org.vitalgate.config.ConfigException;
 import org.vitalgate.config.ConfigLoader;
 import org.vitalgate.store.StoreException;
 import org.vitalgate.store.StoreTooNewException;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -54,18 +58,31 @@ final class RunCommand implements Callable<Integer> {
     static int run(AgentConfig cfg) {
         Threads threads = new Threads();
         Agent agent;
+        SimulatedHomeSetup home;
         try {
-            agent = Agent.create(cfg, Clock.systemUTC(), ZoneId.systemDefault(), VersionProvider.version(), threads);
+            // simulation.enabled: the demo's own home (over the agent's BLE path when dbus-daemon is there)
+            home = SimulatedHomeSetup.of(cfg, cfg.simulation().enabled() ? Files.createTempDirectory("vitalgate-sim-")
+                    : Path.of("."), Clock.systemUTC(), ZoneId.systemDefault());
+        } catch (IOException e) {
+            System.err.println("cannot start the simulated home: " + e.getMessage());
+            return 1;
+        }
+        try {
+            agent = Agent.create(home.config(), Clock.systemUTC(), ZoneId.systemDefault(), VersionProvider.version(),
+                    threads, home.bleOptions());
         } catch (StoreTooNewException e) {
             // a rolled-back upgrade: restarting cannot help (the unit's RestartPreventExitStatus holds it), and the
             // readings in the store wait, untouched, for the newer version to be installed again
             System.err.println("cannot open the store: " + e.getMessage() + " Not restarting (exit 3).");
+            home.close();
             return EXIT_STORE_TOO_NEW;
         } catch (StoreException e) {
             System.err.println("cannot open the store: " + e.getMessage());
+            home.close();
             return 1;
         } catch (IllegalStateException e) {
             System.err.println("cannot start: " + e.getMessage()); // e.g. the device profile directory is missing
+            home.close();
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -73,9 +90,14 @@ final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             Optional.ofNullable(systemd.get()).ifPresent(SystemdService::close);   // STOPPING=1
             agent.close();
+            home.close();
             stopped.countDown();
         }, "shutdown"));
         agent.start();
+        if (cfg.simulation().enabled()) {
+            LoggerFactory.getLogger(RunCommand.class).info("{}", home.description().replace("\n", " "));
+            home.started(agent);
+        }
         // Type=notify: READY once the store is open and the uplink started; the watchdog watches every loop
         systemd.set(SystemdService.ready(System.getenv(), ProcessHandle.current().pid(), agent.loops(),
                 agent::statusLine, threads.scheduled("watchdog")));

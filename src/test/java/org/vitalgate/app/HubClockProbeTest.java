@@ -146,5 +146,11 @@ class HubClockProbeTest {
         assertThat(HubClockProbe.run(List.of("vitalgate-no-such-command-" + ProcessHandle.current().pid()))).isEmpty();
         assertThat(HubClockProbe.run(List.of("false"))).isEmpty();
         assertThat(HubClockProbe.run(List.of("echo", "NTPSynchronized=yes"))).hasValue("NTPSynchronized=yes\n");
+        // systemd tools report their own failures (ERRNO=) on a notify socket they inherit: the agent's would
+        // read them as its own (SystemdNotifyIT saw ERRNO=112 from timedatectl before READY=1)
+        Map<String, String> env = new HashMap<>(Map.of("NOTIFY_SOCKET", "/run/systemd/notify", "WATCHDOG_USEC",
+                "30000000", "WATCHDOG_PID", "1", "PATH", "/usr/bin", "LC_ALL", "de_DE.UTF-8"));
+        HubClockProbe.scrub(env);
+        assertThat(env).containsOnly(Map.entry("PATH", "/usr/bin"), Map.entry("LC_ALL", "C"));
     }
 }

@@ -136,4 +136,46 @@ class RunCommandIT {
         assertThat(Files.list(dir).map(p -> p.getFileName().toString()))
                 .as("not quarantined either").noneMatch(n -> n.contains("corrupt"));
     }
+
+    /**
+     * {@code simulation.enabled} in the service runs the demo's own home: the same devices and profiles, over the
+     * agent's BLE path (private D-Bus, fake BlueZ) where dbus-daemon exists. Before, the service fed five "SIM:"
+     * devices straight into ingest while the demo used BLE devices: two different homes under one name.
+     */
+    @Test
+    void simulationEnabledRunsTheDemosHomeOverBle() throws Exception {
+        java.util.Set<String> home = java.util.Set.of("00:09:1F:5A:00:01", "00:1C:05:5A:00:02", "00:09:1F:5A:00:03",
+                "D0:39:72:5A:00:04", "00:09:1F:5A:00:05");
+        try (org.vitalgate.testing.MosquittoBroker broker = org.vitalgate.testing.MosquittoBroker.startPlain();
+             org.vitalgate.testing.MqttTestSubscriber backend = org.vitalgate.testing.MqttTestSubscriber.subscribe(
+                     broker, "vitalgate/v1/sim-hub/readings")) {
+            Path config = dir.resolve("agent.yaml");
+            Files.writeString(config, """
+                    hubId: sim-hub
+                    mqtt:
+                      broker: mqtt://127.0.0.1:%d
+                    store:
+                      path: %s
+                    simulation:
+                      enabled: true
+                      interval: 2s
+                    profilesDir: %s
+                    """.formatted(broker.port(), dir.resolve("vitalgate.db"), Path.of("device-profiles").toAbsolutePath()));
+            try (AgentProcess agent = AgentProcess.start(config, dir.resolve("agent.log"))) {
+                java.util.Set<String> seen = new java.util.concurrent.ConcurrentSkipListSet<>();
+                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> {
+                    for (var m : backend.messages()) {
+                        var device = TestAgent.json(m).path("device");
+                        assertThat(device.path("transport").asText()).as(m.text()).isEqualTo("ble");
+                        assertThat(home).as(m.text()).contains(device.path("address").asText());
+                        seen.add(device.path("address").asText());
+                    }
+                    return seen.size() >= 3 || !agent.isAlive();
+                });
+                assertThat(seen).as(agent.log()).hasSizeGreaterThanOrEqualTo(3);
+                assertThat(agent.log()).contains("through its real BLE path");
+                assertThat(agent.terminate(Duration.ofSeconds(30))).isIn(0, 143);
+            }
+        }
+    }
 }

@@ -4,7 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
+import org.vitalgate.codec.CodecRegistry;
+import org.vitalgate.codec.Decoded;
+import org.vitalgate.codec.MappedReading;
+import org.vitalgate.reading.Bytes;
+import org.vitalgate.reading.HubClock;
+import org.vitalgate.reading.Origin;
+import org.vitalgate.reading.Reading;
+import org.vitalgate.reading.ReadingDraft;
+import org.vitalgate.reading.ReadingId;
+import org.vitalgate.reading.TimeChain;
+import org.vitalgate.reading.TimeCorrection;
+import org.vitalgate.testing.SampleReadings;
+import org.vitalgate.uplink.payload.JsonV1;
 
 class DecodeCommandTest {
     private final CliRun cli = new CliRun();
@@ -22,11 +37,12 @@ class DecodeCommandTest {
         assertThat(json.at("/codec").asText()).isEqualTo("gatt.bps.measurement");
         assertThat(json.at("/decoded/systolic").asText()).isEqualTo("120 mm[Hg]");
         assertThat(json.at("/decoded/timestamp").asText()).isEqualTo("2018-04-17T15:51:00");
-        assertThat(json.at("/reading/measurements/3/type").asText()).isEqualTo("PULSE_RATE_NONINV");
-        assertThat(json.at("/reading/measurements/3/value").asText()).isEqualTo("72");
+        assertThat(json.at("/reading/measurements/3/type").asText()).isEqualTo("pulse-rate-noninv");
+        assertThat(json.at("/reading/measurements/3/value").isIntegralNumber()).isTrue();
+        assertThat(json.at("/reading/measurements/3/value").asInt()).isEqualTo(72);
         assertThat(json.at("/reading/measurements/0/mdc").asInt()).isEqualTo(150021);
-        assertThat(json.at("/reading/deviceTime").asText()).isEqualTo("2018-04-17T15:51:00");
-        assertThat(json.at("/reading/userId").asInt()).isEqualTo(3);
+        assertThat(json.at("/reading/time/device").asText()).isEqualTo("2018-04-17T15:51:00");
+        assertThat(json.at("/decoded/userId").asInt()).isEqualTo(3);
     }
 
     @Test
@@ -42,9 +58,9 @@ class DecodeCommandTest {
         JsonNode json = new ObjectMapper().readTree(cli.out());
         assertThat(json.at("/codec").asText()).isEqualTo("jumper.oximetry");
         assertThat(json.at("/decoded/perfusionIndexRaw").asInt()).isEqualTo(45);
-        assertThat(json.at("/reading/measurements/0/type").asText()).isEqualTo("SPO2");
+        assertThat(json.at("/reading/measurements/0/type").asText()).isEqualTo("spo2");
         assertThat(json.at("/reading/measurements/0/value").asText()).isEqualTo("97");
-        assertThat(json.at("/reading/measurements/1/type").asText()).isEqualTo("PULSE_RATE_OXIMETER");
+        assertThat(json.at("/reading/measurements/1/type").asText()).isEqualTo("pulse-rate-oximeter");
         assertThat(json.at("/reading/measurements/1/value").asText()).isEqualTo("72");
         assertThat(json.at("/reading/measurements").size()).isEqualTo(2);
     }
@@ -86,5 +102,37 @@ class DecodeCommandTest {
         JsonNode json = new ObjectMapper().readTree(cli.out());
         assertThat(json.at("/decoded/concentration/type").asText()).isEqualTo("VENOUS_WHOLE_BLOOD");
         assertThat(json.at("/notMapped").asText()).contains("sample type 3");
+    }
+
+    /**
+     * What a backend developer pastes and what the backend receives are the same thing: the measurements, flags,
+     * record number and device time decode prints are the members of the readings message JSON v1 writes for
+     * the same bytes, with the same names, codes and numbers (36.50 stays 36.50).
+     */
+    @Test
+    void theReadingIsPrintedAsTheWireCarriesIt() throws Exception {
+        // Temperature Measurement: flags 0x02 (Celsius, time stamp), 3650 x 10^-2 = 36.50 Cel, 2026-11-27 09:14:00
+        String hex = "02 42 0E 00 FE EA 07 0B 1B 09 0E 00";
+        assertThat(run("decode", "--uuid", "2A1C", hex)).as(cli.err()).isZero();
+        String printed = cli.out();
+        assertThat(printed).contains("\"value\" : 36.50");
+        JsonNode decoded = new ObjectMapper().readTree(printed).path("reading");
+
+        Bytes value = Bytes.fromHex(hex);
+        MappedReading mapped = ((Decoded.Ok<MappedReading>) CodecRegistry.standard().byUuid("2A1C").orElseThrow()
+                .decodeAndMap(value)).value();
+        TimeChain time = new TimeChain(mapped.deviceTime(), SampleReadings.RECEIVED,
+                TimeCorrection.DEVICE_LOCAL_UNCORRECTED, Optional.empty(), SampleReadings.RECEIVED, HubClock.SYNCHRONIZED,
+                java.util.Set.of());
+        Reading reading = new ReadingDraft(new ReadingId("01KB1Z5C8N6Y0Q3W7E2R4T6Y8A"), "d1-0011", SampleReadings.cuff(),
+                "enr-1", OptionalInt.empty(), mapped.recordNumber(), time, mapped.measurements(), mapped.flags(),
+                Origin.SENSED).committed(1);
+        JsonNode wire = new ObjectMapper().readTree(new JsonV1("hub-1").encode(reading));
+
+        assertThat(decoded.path("measurements")).isEqualTo(wire.path("measurements"));
+        assertThat(decoded.path("flags")).isEqualTo(wire.path("flags"));
+        assertThat(decoded.path("time").path("device")).isEqualTo(wire.path("time").path("device"));
+        assertThat(decoded.path("measurements").get(0).path("type").asText()).isEqualTo("body-temperature");
+        assertThat(decoded.path("measurements").get(0).path("unit").asText()).isEqualTo("Cel");
     }
 }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.vitalgate.app.Agent;
-import org.vitalgate.app.BleOptions;
 import org.vitalgate.app.Threads;
 import org.vitalgate.config.AgentConfig;
 import org.vitalgate.config.BleSettings;
@@ -20,6 +19,7 @@ import org.vitalgate.config.LogLevel;
 import org.vitalgate.config.SimulationSettings;
 import org.vitalgate.store.OutboxStats;
 import org.vitalgate.store.StoreSettings;
+import org.vitalgate.transport.sim.BluezHome;
 import org.vitalgate.uplink.UplinkSettings;
 
 /**
@@ -72,40 +72,24 @@ public final class Demo {
             Path brokerDir = Files.createTempDirectory("vitalgate-demo-broker-");
             local = LocalMosquitto.start(brokerDir);
             broker = local.uri();
-            out.println("Started Mosquitto on " + broker + " (files in " + brokerDir + ")");
+            out.println("Started Mosquitto on " + broker);
+            out.println("  (its files: " + brokerDir + ")");
         }
         Clock clock = Clock.systemUTC();
         ZoneId zone = ZoneId.systemDefault();
-        Optional<String> noBle = BleDemoHome.unavailableReason();
-        BleDemoHome bleHome = null;
-        if (noBle.isEmpty()) {
-            try {
-                bleHome = BleDemoHome.start(dir, clock, zone, options.interval());
-            } catch (Exception e) {
-                noBle = Optional.of("the private D-Bus / fake BlueZ did not start: " + e.getMessage());
-            }
-        }
-        AgentConfig cfg = config(broker, dir, Optional.ofNullable(bleHome));
-        if (bleHome != null) {
-            out.println("Simulated home: 5 BLE devices behind a fake BlueZ on a private D-Bus (" + bleHome.busAddress()
-                    + "); the agent collects them through its real BLE path (profiles in " + bleHome.profilesDir() + ")");
-        } else {
-            out.println("Simulated home: feeding the agent directly, without BLE (" + noBle.orElse("") + ")");
-        }
+        // the same home as `vitalgate run` with simulation.enabled: over BLE when dbus-daemon is there
+        SimulatedHomeSetup setup = SimulatedHomeSetup.of(config(broker, dir), dir, clock, zone);
+        AgentConfig cfg = setup.overBle() ? setup.config() : withoutBle(setup.config());
+        out.println(setup.description());
         LiveView view = new LiveView(out, clock);
-        try (BleDemoHome home = bleHome;
+        try (SimulatedHomeSetup home = setup;
              BackendSubscriber backend = BackendSubscriber.start(broker, cfg.uplink().topicRoot(), view);
-             Agent agent = Agent.create(cfg, clock, zone, version, new Threads(),
-                     home != null ? home.options() : BleOptions.systemBus())) {
-            out.println("Backend subscribed to " + cfg.uplink().topicRoot() + "/#; the agent's store is "
-                    + cfg.store().path());
+             Agent agent = Agent.create(cfg, clock, zone, version, new Threads(), home.bleOptions())) {
+            out.println("Backend subscribed to " + cfg.uplink().topicRoot() + "/#");
+            out.println("The agent's store is " + cfg.store().path());
             view.header();
-            // the home's A&D devices and the meter bond "just works": allow pairing for the whole demo
-            agent.pairingWindow().ifPresent(w -> w.open(Duration.ofDays(1)));
             agent.start();
-            if (home != null) {
-                home.startMeasuring();
-            }
+            home.started(agent);
             loop(agent, local, view, clock);
             OutboxStats end = agent.store().stats();
             out.println("Summary: hub accepted " + end.lastSeq() + " readings; backend " + view.summary(end.lastSeq()));
@@ -153,17 +137,23 @@ public final class Demo {
         Thread.sleep(500);
     }
 
-    private AgentConfig config(URI broker, Path dir, Optional<BleDemoHome> ble) {
+    /** The demo's agent: its own store, the simulated home switched on (one reading per interval in the home). */
+    private AgentConfig config(URI broker, Path dir) {
         UplinkSettings d = UplinkSettings.defaults(broker, HUB);
         UplinkSettings uplink = new UplinkSettings(d.broker(), HUB, d.clientId(), d.topicRoot(), d.tls(),
                 d.credentialsFile(), d.inflightWindow(), d.maxPublishRate(), true, Duration.ofSeconds(10),
                 Duration.ofSeconds(5), Duration.ofMillis(500), Duration.ofSeconds(3), Duration.ofSeconds(30));
         String patient = "demo-patient-0001";
-        SimulationSettings sim = new SimulationSettings(ble.isEmpty(), options.interval().multipliedBy(5), 1.0,
-                patient);
+        SimulationSettings sim = new SimulationSettings(true,
+                options.interval().multipliedBy(BluezHome.PROFILES.size()), 1.0, patient);
         return new AgentConfig(HUB, uplink, StoreSettings.defaults(dir.resolve("vitalgate.db")), sim,
-                Duration.ofSeconds(30), LogLevel.WARN,
-                ble.map(BleDemoHome::profilesDir).orElse(dir.resolve("device-profiles")), dir.resolve("control.sock"),
-                ble.map(b -> b.provisioned(patient)).orElse(List.of()), new BleSettings(ble.isPresent(), "hci0"));
+                Duration.ofSeconds(30), LogLevel.WARN, dir.resolve("device-profiles"), dir.resolve("control.sock"),
+                List.of(), new BleSettings(true, "hci0"));
+    }
+
+    /** The demo never touches the machine's own Bluetooth adapter. */
+    private static AgentConfig withoutBle(AgentConfig c) {
+        return new AgentConfig(c.hubId(), c.uplink(), c.store(), c.simulation(), c.healthInterval(), c.logLevel(),
+                c.profilesDir(), c.controlSocket(), c.devices(), new BleSettings(false, c.ble().adapter()));
     }
 }

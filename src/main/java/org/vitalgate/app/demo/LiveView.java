@@ -1,7 +1,10 @@
 package org.vitalgate.app.demo;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -10,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -22,12 +26,24 @@ import java.util.TreeSet;
  * thread, summaries are asked for from the demo thread).
  */
 public final class LiveView {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Every line the view prints fits a terminal this wide. */
+    static final int WIDTH = 100;
+    /** A reading published this long after the hub received it waited in the outbox (broker unreachable). */
+    static final Duration HELD = Duration.ofSeconds(2);
+    private static final String ROW = "%6s  %-18s %-38s %-9s %-9s %s";
+    /** Numbers exactly as on the wire: 36.50 stays 36.50 (a double would print 36.5). */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .build();
     private static final DateTimeFormatter HHMMSS = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final Map<String, String> LABELS = Map.of(
-            "bp-systolic", "sys", "bp-diastolic", "dia", "bp-mean", "MAP", "pulse-rate-noninv", "pulse",
-            "pulse-rate-oximeter", "pulse", "spo2", "SpO2", "body-weight", "weight", "body-temperature", "temp",
-            "glucose-capillary-whole-blood", "glucose", "glucose-capillary-plasma", "glucose");
+            "bp-mean", "MAP", "pulse-rate-noninv", "pulse", "pulse-rate-oximeter", "pulse", "spo2", "SpO2",
+            "body-weight", "weight", "body-temperature", "temp", "glucose-capillary-whole-blood", "glucose",
+            "glucose-capillary-plasma", "glucose", "bmi", "BMI");
+    /** UCUM codes as a person writes them. */
+    private static final Map<String, String> UNITS = Map.of(
+            "mm[Hg]", "mmHg", "Cel", "°C", "[degF]", "°F", "[lb_av]", "lb", "[in_i]", "in", "/min", "/min");
 
     private final PrintStream out;
     private final Clock clock;
@@ -43,7 +59,8 @@ public final class LiveView {
     }
 
     public synchronized void header() {
-        out.printf("%6s  %-26s %-46s %-9s %-10s %s%n", "seq", "device", "values", "measured", "dev clock", "latency");
+        line(String.format(ROW, "seq", "device", "values (as on the wire)", "measured", "dev clock", "latency"));
+        line("        latency: hub receipt to backend; \"+outbox\": it waited in the hub's outbox (broker away)");
     }
 
     /** A message on any topic below the hub's root. */
@@ -53,12 +70,12 @@ public final class LiveView {
             if (topic.endsWith("/readings")) {
                 reading(n);
             } else if (topic.endsWith("/status")) {
-                out.printf("        [status] hub %s is %s%n", n.path("hubId").asText(), n.path("state").asText());
+                line(String.format("        [status] hub %s is %s", n.path("hubId").asText(), n.path("state").asText()));
             } else if (topic.endsWith("/events")) {
-                out.printf("        [event] %s %s%n", n.path("type").asText(), n.path("attributes"));
+                line(String.format("        [event] %s %s", n.path("type").asText(), n.path("attributes")));
             }
         } catch (IOException e) {
-            out.printf("        [!] %s: payload is not JSON (%d bytes)%n", topic, payload.length);
+            line(String.format("        [!] %s: payload is not JSON (%d bytes)", topic, payload.length));
         }
     }
 
@@ -67,11 +84,11 @@ public final class LiveView {
         String id = n.path("id").asText();
         if (!ids.add(id)) {
             duplicates++;
-            out.printf("%6d  (duplicate of an already received reading, same id %s: dropped by the backend)%n", seq, id);
+            line(String.format("%6d  (again: same id as a reading already received; the backend drops it)", seq));
             return;
         }
         if (seq > maxSeq) {
-            for (long s = maxSeq + 1; s < seq; s++) {
+            for (long s = Math.max(maxSeq + 1, seq - 10_000); s < seq; s++) {   // a view, not a ledger: bounded
                 missing.add(s);
             }
             maxSeq = seq;
@@ -81,46 +98,84 @@ public final class LiveView {
         JsonNode t = n.path("time");
         Instant received = Instant.parse(t.path("received").asText());
         Instant measured = Instant.parse(t.path("measured").asText());
-        long latency = Duration.between(received, clock.instant()).toMillis();
+        boolean held = t.has("published")
+                && Duration.between(received, Instant.parse(t.path("published").asText())).compareTo(HELD) >= 0;
         // the device clock offset the hub applied; "unknown": the device clock could not be learned (time kept as
         // reported); "-": the device sent no time
         String clockOffset = t.has("deviceClockOffsetMs") ? offset(t.path("deviceClockOffsetMs").asLong())
                 : t.has("device") ? "unknown" : "-";
         String flags = t.path("flags").toString();
         String mark = flags.contains("measured-after-received") ? "!" : flags.contains("ambiguous-local-time") ? "?" : "";
-        JsonNode d = n.path("device");
-        out.printf("%6d  %-26s %-46s %-9s %-10s %s%n", seq,
-                clip(d.path("manufacturer").asText() + " " + d.path("model").asText(), 26),
-                clip(values(n.path("measurements")), 46), HHMMSS.format(measured) + mark, clockOffset, latency(latency));
+        line(String.format(ROW, seq, device(n.path("device"), 18), clip(values(n.path("measurements")), 38),
+                HHMMSS.format(measured) + mark, clockOffset,
+                latency(Duration.between(received, clock.instant()).toMillis()) + (held ? " +outbox" : "")));
     }
 
-    /** "sys 120, dia 80, MAP 93 mm[Hg], pulse 72 /min": a unit is written once for a run of values in it. */
-    private static String values(JsonNode measurements) {
+    /** The model always; the manufacturer in front when it is known and fits. */
+    static String device(JsonNode d, int width) {
+        String model = d.path("model").asText();
+        String maker = d.path("manufacturer").asText();
+        String both = maker + " " + model;
+        if (!maker.isEmpty() && !maker.equals("unknown") && both.length() <= width) {
+            return both;
+        }
+        return clip(model, width);
+    }
+
+    /** "BP 128/82 mmHg, MAP 97.3, pulse 71/min": values with the digits the wire carries, units as written. */
+    static String values(JsonNode measurements) {
+        Map<String, JsonNode> byType = new LinkedHashMap<>();
+        measurements.forEach(m -> byType.putIfAbsent(m.path("type").asText(), m));
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < measurements.size(); i++) {
-            JsonNode m = measurements.get(i);
-            String type = m.path("type").asText();
-            String unit = m.path("unit").asText();
-            sb.append(i == 0 ? "" : ", ").append(LABELS.getOrDefault(type, type)).append(' ')
-                    .append(m.has("value") ? m.path("value").asText() : m.path("dataAbsent").asText());
-            if (i == measurements.size() - 1 || !unit.equals(measurements.get(i + 1).path("unit").asText())) {
-                sb.append(' ').append(unit);
+        JsonNode sys = byType.get("bp-systolic");
+        JsonNode dia = byType.get("bp-diastolic");
+        if (sys != null && dia != null && sys.path("unit").equals(dia.path("unit"))) {
+            sb.append("BP ").append(number(sys)).append('/').append(number(dia)).append(' ').append(unit(sys));
+            byType.remove("bp-systolic");
+            byType.remove("bp-diastolic");
+            JsonNode map = byType.remove("bp-mean");
+            if (map != null) {
+                sb.append(", MAP ").append(number(map));
             }
+        }
+        for (JsonNode m : byType.values()) {
+            String type = m.path("type").asText();
+            String unit = unit(m);
+            sb.append(sb.length() == 0 ? "" : ", ").append(LABELS.getOrDefault(type, type)).append(' ')
+                    .append(number(m)).append(unit.startsWith("/") ? "" : " ").append(unit);
         }
         return sb.toString();
     }
 
+    private static String number(JsonNode m) {
+        JsonNode v = m.path("value");
+        if (v.isMissingNode()) {
+            return m.path("dataAbsent").asText("?");
+        }
+        return v.isBigDecimal() ? v.decimalValue().toPlainString() : v.asText();
+    }
+
+    private static String unit(JsonNode m) {
+        String ucum = m.path("unit").asText();
+        return UNITS.getOrDefault(ucum, ucum);
+    }
+
     private static String offset(long ms) {
         long s = Math.abs(ms) / 1000;
-        return (ms < 0 ? "-" : "+") + (s >= 60 ? s / 60 + "m" + s % 60 + "s" : s + "s");
+        return (ms < 0 ? "-" : "+") + (s >= 60 ? s / 60 + "m" + String.format("%02d", s % 60) + "s" : s + "s");
     }
 
     private static String latency(long ms) {
-        return ms < 10_000 ? ms + " ms" : (ms / 1000) + " s (held in the outbox)";
+        return ms < 10_000 ? ms + " ms" : (ms / 1000) + " s";
     }
 
     private static String clip(String s, int n) {
         return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+    }
+
+    /** Prints one line, cut to the view's width. */
+    private void line(String text) {
+        out.println(clip(text, WIDTH));
     }
 
     public synchronized long received() {
@@ -132,8 +187,8 @@ public final class LiveView {
         for (long s = maxSeq + 1; s <= lastSeqAtHub; s++) {
             notYet.add(s);
         }
-        return String.format("received %d distinct readings (seq 1..%d), %d duplicates (same id), %d out of order, "
-                        + "%s", ids.size(), maxSeq, duplicates, outOfOrder,
+        return String.format("received %d distinct readings (seq 1..%d),%n         %d duplicates (same id), %d out of"
+                        + " order, %s", ids.size(), maxSeq, duplicates, outOfOrder,
                 notYet.isEmpty() ? "no gaps" : notYet.size() + " not (yet) received: " + head(notYet));
     }
 

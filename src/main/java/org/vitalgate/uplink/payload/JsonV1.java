@@ -6,15 +6,23 @@ import com.fasterxml.jackson.core.JsonGenerationException;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.vitalgate.reading.Measurement;
 import org.vitalgate.reading.Reading;
+import org.vitalgate.reading.StatusFlag;
 import org.vitalgate.store.Event;
 import org.vitalgate.store.EventEncoder;
 import org.vitalgate.store.PayloadEncoder;
@@ -54,6 +62,29 @@ public final class JsonV1 implements PayloadEncoder, EventEncoder {
     public static byte[] stampPublished(byte[] payload, Instant publishedAt) {
         return PublishStamp.stamp(Objects.requireNonNull(payload, "payload"),
                 Objects.requireNonNull(publishedAt, "publishedAt"));
+    }
+
+    /**
+     * The part of a {@code readings} message that one device value determines, as the wire carries it:
+     * {@code deviceRecordNumber}, {@code measurements}, {@code flags} and {@code time.device}. The hub adds the
+     * rest (ids, device, patient, the time chain). For {@code vitalgate decode}.
+     */
+    public static byte[] valueFields(OptionalLong recordNumber, List<Measurement> measurements,
+                                     Set<StatusFlag> flags, Optional<LocalDateTime> deviceTime) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.writeStartObject();
+            ReadingJson.writeValues(g, recordNumber, measurements, flags);
+            if (deviceTime.isPresent()) {
+                g.writeObjectFieldStart("time");
+                g.writeStringField("device", WireTime.deviceTime(deviceTime.get()));
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     /** A committed reading ({@code readings} topic). */

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
 import org.vitalgate.reading.DeviceIdentity;
 import org.vitalgate.reading.Measurement;
 import org.vitalgate.reading.Quantity;
@@ -30,27 +32,36 @@ final class ReadingJson {
         g.writeStringField("patientKey", Fields.text("patientKey", r.patientKey(), 1, Fields.PATIENT_KEY));
         g.writeStringField("origin", r.origin().wire());
         writeDevice(g, r);
-        if (r.deviceRecordNumber().isPresent()) {
-            long n = r.deviceRecordNumber().getAsLong();
+        writeValues(g, r.deviceRecordNumber(), r.measurements(), r.flags());
+        writeTime(g, r.time());
+        g.writeEndObject();
+    }
+
+    /**
+     * The members a device value contributes: {@code deviceRecordNumber} (if any), {@code measurements} and
+     * {@code flags}. Shared with {@code vitalgate decode}, so that it shows exactly what the wire carries.
+     */
+    static void writeValues(JsonGenerator g, OptionalLong recordNumber, List<Measurement> measurements,
+                            Set<StatusFlag> statusFlags) throws IOException {
+        if (recordNumber.isPresent()) {
+            long n = recordNumber.getAsLong();
             if (n < 0) {
                 throw new IllegalArgumentException("deviceRecordNumber is negative: " + n);
             }
             g.writeNumberField("deviceRecordNumber", n);
         }
         g.writeArrayFieldStart("measurements");
-        for (Measurement m : r.measurements()) {
+        for (Measurement m : measurements) {
             writeMeasurement(g, m);
         }
         g.writeEndArray();
         g.writeArrayFieldStart("flags");
-        List<StatusFlag> flags = new ArrayList<>(r.flags());
+        List<StatusFlag> flags = new ArrayList<>(statusFlags);
         flags.sort(null); // enum order: deterministic bytes for the same reading
         for (StatusFlag f : flags) {
             g.writeString(WireNames.of(f));
         }
         g.writeEndArray();
-        writeTime(g, r.time());
-        g.writeEndObject();
     }
 
     private static void writeDevice(JsonGenerator g, ReadingDraft r) throws IOException {

@@ -31,7 +31,7 @@ class DemoBleIT {
         assertThat(text).contains("no gaps").contains("device-paired");
         // every device of the home has a clock the hub learns on each connection (written, or read): each reading
         // row shows the offset applied, none is uncorrected or dated after its receipt
-        Matcher row = Pattern.compile("(?m)^\\s+\\d+  .{26} .{46} (\\d\\d:\\d\\d:\\d\\d\\S?)\\s+(\\S+)\\s+\\d+ ms")
+        Matcher row = Pattern.compile("(?m)^\\s+\\d+  .{18} .{38} (\\d\\d:\\d\\d:\\d\\d\\S?)\\s+(\\S+)\\s+\\d+ ms")
                 .matcher(text);
         int rows = 0;
         while (row.find()) {
