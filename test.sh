@@ -4,5 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 . ./scripts/prereqs.sh
-need_packages openjdk-17-jdk-headless:javac maven:mvn mosquitto:mosquitto dbus:dbus-daemon dbus:dbus-send
+need_packages openjdk-17-jdk-headless:javac maven:mvn mosquitto:mosquitto dbus:dbus-daemon dbus:dbus-send \
+  lintian:lintian systemd:systemd-analyze systemd:systemd-sysusers init-system-helpers:deb-systemd-helper
 exec mvn -B verify "$@"

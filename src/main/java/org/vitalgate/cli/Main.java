@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             DecodeCommand.class,
             RunCommand.class,
+            SetupCommand.class,
             DemoCommand.class,
             OutboxCommand.class
         })
