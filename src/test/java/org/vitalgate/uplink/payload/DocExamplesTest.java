@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
 import org.junit.jupiter.api.Test;
 import org.vitalgate.testing.PayloadSchemas;
 import org.vitalgate.testing.PayloadSchemas.Kind;
@@ -59,5 +62,20 @@ class DocExamplesTest {
             }
         }
         assertThat(referenced).isEqualTo(EnumSet.allOf(Kind.class));
+    }
+
+    @Test
+    void fhirEnvelopeSchemaAcceptsTheExampleAndRefusesAReadingWithoutItsSeq() throws Exception {
+        Path docs = PayloadSchemas.schemaDir().getParent();
+        var schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(
+                Files.readString(docs.resolve("schemas/reading-fhir-r4-envelope.schema.json")),
+                SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
+        ObjectMapper json = new ObjectMapper();
+        JsonNode example = json.readTree(docs.resolve("examples/reading-fhir-r4.json").toFile());
+        assertThat(schema.validate(example)).isEmpty();
+
+        com.fasterxml.jackson.databind.node.ObjectNode noSeq = example.deepCopy();
+        noSeq.with("meta").putArray("extension");
+        assertThat(schema.validate(noSeq)).isNotEmpty();
     }
 }
