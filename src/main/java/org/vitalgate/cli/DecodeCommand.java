@@ -34,7 +34,7 @@ import picocli.CommandLine.Parameters;
  * it becomes ({@code reading}: measurements, flags, record number, device time), exactly as the wire carries them. {@code --list} lists the supported characteristics. Exit codes: 0 decoded; 1 malformed
  * or unsupported bytes (reason and offset printed); 2 bad usage, bad hex or an unsupported UUID.
  */
-@Command(name = "decode", mixinStandardHelpOptions = true,
+@Command(name = "decode", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Decode a Bluetooth GATT characteristic value (hex) and show it as the readings message"
                 + " (JSON v1) carries it.")
 public final class DecodeCommand implements Callable<Integer> {

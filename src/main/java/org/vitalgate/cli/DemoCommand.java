@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code vitalgate demo}: the simulated home, the real agent and a live view of what the backend receives. */
-@Command(name = "demo", description = {
+@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {
         "Run the agent with a simulated home (BP cuff, oximeter, scale, glucose meter, thermometer) against a local",
         "Mosquitto on an ephemeral loopback port (or --broker), and show what the backend receives."})
 final class DemoCommand implements Callable<Integer> {

@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
  * {@code vitalgate outbox}: what the store holds, read-only (safe while the agent runs). Exit codes: 0 printed,
  * 1 no store file or not a vitalgate store, 2 bad usage or an unusable configuration.
  */
-@Command(name = "outbox", description = {
+@Command(name = "outbox", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {
         "Show the outbox: pending readings and events, oldest unsent age, last seq, confirmed history, store size.",
         "Reads the store file read-only; safe while the agent is running."})
 final class OutboxCommand implements Callable<Integer> {

@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
  * opened, 2 for a configuration that cannot be used (every problem is listed), 3 when the store was written by a
  * newer vitalgate (a rolled-back upgrade). systemd restarts on 1 but not on 2 or 3 ({@code RestartPreventExitStatus}).
  */
-@Command(name = "run", description = "Run the agent (the systemd service runs this).")
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Run the agent (the systemd service runs this).")
 final class RunCommand implements Callable<Integer> {
     static final int EXIT_STORE_TOO_NEW = 3;
 

@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
  * new file is validated before it replaces the old one. Exit codes: 0 done (and the check passed or was
  * skipped), 1 the broker check or a file operation failed, 2 the resulting configuration is invalid.
  */
-@Command(name = "setup", description = "Set the broker and the hub's TLS identity, print the hub id, check the broker.")
+@Command(name = "setup", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Set the broker and the hub's TLS identity, print the hub id, check the broker.")
 final class SetupCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
