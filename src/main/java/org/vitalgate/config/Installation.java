@@ -13,14 +13,14 @@ import java.util.List;
  * one level up (a build's {@code target/vitalgate.jar} → the source tree's {@code device-profiles}), or, when run
  * from a classes directory ({@code target/classes}), two levels up. Stateless; thread-safe.
  */
-final class Installation {
+public final class Installation {
     static final String PROFILES = "device-profiles";
 
     private Installation() {
     }
 
     /** Candidate profile directories of the installation this class was loaded from (may not exist). */
-    static List<Path> profileDirs() {
+    public static List<Path> profileDirs() {
         try {
             CodeSource source = Installation.class.getProtectionDomain().getCodeSource();
             if (source == null || source.getLocation() == null) {

@@ -9,8 +9,10 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.stream.Stream;
 import org.vitalgate.app.BleOptions;
 import org.vitalgate.app.Threads;
+import org.vitalgate.config.Installation;
 import org.vitalgate.config.ProvisionedDevice;
 import org.vitalgate.transport.ble.SessionPolicy;
 import org.vitalgate.transport.sim.BluezHome;
@@ -24,8 +26,9 @@ import org.vitalgate.transport.sim.bluez.PrivateDbus;
  * the home, the fake bluetoothd and the daemon. Not thread-safe.
  */
 final class BleDemoHome implements AutoCloseable {
-    static final List<Path> PROFILE_DIRS = List.of(Path.of("/usr/share/vitalgate/device-profiles"),
-            Path.of("device-profiles"));
+    /** The installation's profiles (beside the jar, or the source tree of a build), then the package's; never the cwd. */
+    static final List<Path> PROFILE_DIRS = Stream.concat(Installation.profileDirs().stream(),
+            Stream.of(Path.of("/usr/share/vitalgate/device-profiles"))).distinct().toList();
 
     private final PrivateDbus bus;
     private final FakeBluez bluez;
