@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Objects;
 import org.vitalgate.reading.Reading;
@@ -34,7 +33,7 @@ public final class FhirR4 implements PayloadEncoder {
     /** The default identifier system of enrollment keys in the conditional patient reference. */
     public static final String DEFAULT_PATIENT_SYSTEM = FhirCodes.VG_ENROLLMENT_KEY;
 
-    private static final byte[] STAMP_PREFIX = ",\"timestamp\":\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] STAMP_PREFIX = PublishStamp.prefix("timestamp");
     /** Bytes {@link #stampPublished} adds. */
     public static final int STAMP_BYTES = STAMP_PREFIX.length + WireTime.INSTANT_CHARS + 1;
 
@@ -91,17 +90,7 @@ public final class FhirR4 implements PayloadEncoder {
         if (!Payloads.isFhirBundle(payload) || payload[n - 1] != '}') {
             throw new IllegalArgumentException("not a fhir-r4 Bundle payload");
         }
-        byte[] time = WireTime.instant(publishedAt).getBytes(StandardCharsets.US_ASCII);
-        byte[] out = new byte[n + STAMP_BYTES];
-        int at = n - 1;
-        System.arraycopy(payload, 0, out, 0, at);
-        System.arraycopy(STAMP_PREFIX, 0, out, at, STAMP_PREFIX.length);
-        at += STAMP_PREFIX.length;
-        System.arraycopy(time, 0, out, at, time.length);
-        at += time.length;
-        out[at++] = '"';
-        out[at] = '}';
-        return out;
+        return PublishStamp.insert(payload, 1, STAMP_PREFIX, publishedAt);
     }
 
     private static String absoluteUri(String s) {
